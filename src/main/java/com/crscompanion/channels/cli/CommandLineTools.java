@@ -1,0 +1,114 @@
+package com.crscompanion.channels.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import com.crscompanion.conversation.Conversations;
+import com.crscompanion.conversation.InboundMessage;
+import com.crscompanion.conversation.Reply;
+import com.crscompanion.evaluation.Evaluation;
+import com.crscompanion.knowledge.KnowledgeBase;
+import com.crscompanion.knowledge.KnowledgeSnapshot;
+import com.crscompanion.knowledge.Passage;
+
+/**
+ * Command-line tools for editors and developers, run as {@code java -jar crs-companion.jar <command>}:
+ * {@code ask "question"} prints the replies, {@code passages} prints the content as indexed with the import's
+ * repairs, {@code eval [folder]} prints the evaluation figures.
+ */
+@Component
+@ConditionalOnProperty(CommandLineTools.COMMAND_PROPERTY)
+public class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
+
+	public static final String COMMAND_PROPERTY = "crs.cli.command";
+
+	public static final Set<String> COMMANDS = Set.of("ask", "passages", "eval");
+
+	private static final Path DEFAULT_EVAL_DIR = Path.of("src/test/resources/eval");
+
+	private final Conversations conversations;
+
+	private final KnowledgeBase knowledge;
+
+	private final Evaluation evaluation;
+
+	private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+	private int exitCode;
+
+	CommandLineTools(Conversations conversations, KnowledgeBase knowledge, Evaluation evaluation) {
+		this.conversations = conversations;
+		this.knowledge = knowledge;
+		this.evaluation = evaluation;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		List<String> words = Arrays.asList(args.getSourceArgs());
+		switch (words.get(0)) {
+			case "ask" -> ask(String.join(" ", words.subList(1, words.size())));
+			case "passages" -> passages();
+			case "eval" -> eval((words.size() > 1) ? Path.of(words.get(1)) : DEFAULT_EVAL_DIR);
+			default -> throw new IllegalArgumentException("Unknown command " + words.get(0));
+		}
+	}
+
+	private void ask(String question) {
+		if (question.isBlank()) {
+			this.out.println("Usage: ask \"your question\"");
+			this.exitCode = 2;
+			return;
+		}
+		for (Reply reply : this.conversations.handle(new InboundMessage("cli", "cli", question))) {
+			this.out.println("[" + reply.kind().name().toLowerCase() + "]" + ((reply.passageId() != null) ? " " + reply.passageId() : ""));
+			this.out.println(reply.text());
+			if (reply.source() != null) {
+				this.out.println("— " + reply.source());
+			}
+			if (reply.disclaimer() != null) {
+				this.out.println("(" + reply.disclaimer() + ")");
+			}
+			reply.suggestions().forEach(s -> this.out.println("  > " + s));
+			this.out.println();
+		}
+	}
+
+	private void passages() {
+		KnowledgeSnapshot snapshot = this.knowledge.current();
+		for (Passage p : snapshot.passages()) {
+			this.out.println("## " + p.id() + "  [" + p.kind() + "]  " + p.source() + "  (" + p.origin() + ")");
+			this.out.println(p.displayText());
+			this.out.println();
+		}
+		this.out.println("# " + snapshot.passages().size() + " passages. Import report:");
+		snapshot.report().findings().forEach(f -> this.out.println("  " + f));
+	}
+
+	private void eval(Path dir) {
+		Evaluation.RetrievalFigures retrieval = this.evaluation.retrieval(dir);
+		Evaluation.SafetyFigures safety = this.evaluation.safety(dir);
+		this.out.println(retrieval.format());
+		this.out.println(safety.format());
+		if (!retrieval.misses().isEmpty() || !safety.misses().isEmpty()) {
+			this.out.println("Misses:");
+			retrieval.misses().forEach(m -> this.out.println("  " + m));
+			safety.misses().forEach(m -> this.out.println("  " + m));
+		}
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+}

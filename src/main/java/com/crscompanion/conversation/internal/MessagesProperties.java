@@ -1,0 +1,37 @@
+package com.crscompanion.conversation.internal;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the bot says in its own voice, from {@code config/messages.yml}.
+ *
+ * @param disclaimer shown with every answer; drawn from the guide's "Important Disclaimers"
+ * @param notCovered the guide does not cover the question; followed by suggestions
+ * @param coordinatorOffer how to reach a person, added wherever the bot cannot help
+ * @param greeting reply to hello
+ * @param thanks reply to thank you / ok
+ * @param about reply to "who are you", "are you a robot"
+ * @param empty reply to an empty message
+ * @param defaultSuggestions offered when nothing in the guide is even close
+ * @param smallTalk phrases that are greetings, thanks or questions about the bot, in any language
+ */
+@Validated
+@ConfigurationProperties("crs.messages")
+public record MessagesProperties(@NotBlank String disclaimer, @NotBlank String notCovered,
+		@NotBlank String coordinatorOffer, @NotBlank String greeting, @NotBlank String thanks, @NotBlank String about,
+		@NotBlank String empty, @NotEmpty List<@NotBlank String> defaultSuggestions,
+		@NotNull @Valid SmallTalk smallTalk) {
+
+	/** Whole-message phrases (matched ignoring case, punctuation and emoji) and filler words allowed around them. */
+	public record SmallTalk(@NotEmpty List<String> greetings, @NotEmpty List<String> thanks,
+			@NotEmpty List<String> about, @NotNull List<String> fillers) {
+	}
+
+}

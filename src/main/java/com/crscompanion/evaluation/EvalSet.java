@@ -1,0 +1,68 @@
+package com.crscompanion.evaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One labelled file of the evaluation set: tab-separated, a header line naming the columns, one case a line.
+ * Files ending in {@code -heldout.tsv} are the part never tuned on.
+ */
+public record EvalSet(String name, boolean heldOut, List<Map<String, String>> rows) {
+
+	public static EvalSet read(Path file) {
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read evaluation file " + file, ex);
+		}
+		if (lines.isEmpty()) {
+			throw new IllegalArgumentException(file + " is empty; it needs a header line");
+		}
+		List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (int i = 1; i < lines.size(); i++) {
+			if (lines.get(i).isBlank()) {
+				continue;
+			}
+			String[] cells = lines.get(i).split("\t", -1);
+			if (cells.length != header.size()) {
+				throw new IllegalArgumentException(file + ":" + (i + 1) + " has " + cells.length + " columns, the header "
+						+ header.size());
+			}
+			Map<String, String> row = new TreeMap<>();
+			for (int c = 0; c < cells.length; c++) {
+				row.put(header.get(c), cells[c]);
+			}
+			rows.add(row);
+		}
+		String name = file.getFileName().toString();
+		return new EvalSet(name, name.endsWith("-heldout.tsv"), List.copyOf(rows));
+	}
+
+	/** The dev and held-out files of one kind ("questions" reads questions-dev.tsv and questions-heldout.tsv). */
+	public static List<EvalSet> readKind(Path dir, String kind) {
+		List<EvalSet> sets = new ArrayList<>();
+		for (String part : List.of("-dev.tsv", "-heldout.tsv")) {
+			Path file = dir.resolve(kind + part);
+			if (Files.isRegularFile(file)) {
+				sets.add(read(file));
+			}
+		}
+		if (sets.isEmpty()) {
+			throw new IllegalArgumentException("No evaluation files " + kind + "-dev.tsv / " + kind + "-heldout.tsv in "
+					+ dir.toAbsolutePath());
+		}
+		return sets;
+	}
+
+}

@@ -1,0 +1,69 @@
+package com.crscompanion.search.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.text.ParseException;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * The one analyzer for indexing and querying, so both sides agree on every term: lower case and accents folded,
+ * lay words mapped to the guide's words (synonyms, before stemming so rules are written as people type), English
+ * stop words dropped, Porter stemming ("shivering" and "shivers" meet).
+ */
+final class GuideAnalyzer extends Analyzer {
+
+	private final SynonymMap synonyms;
+
+	private GuideAnalyzer(SynonymMap synonyms) {
+		this.synonyms = synonyms;
+	}
+
+	/** Builds the analyzer from rules in Solr synonym format ("temp, temperature => fever"). */
+	static GuideAnalyzer withSynonyms(Reader rules) throws IOException, ParseException {
+		SolrSynonymParser parser = new SolrSynonymParser(true, true, new SurfaceAnalyzer());
+		parser.parse(rules);
+		return new GuideAnalyzer(parser.build());
+	}
+
+	@Override
+	protected TokenStreamComponents createComponents(String fieldName) {
+		Tokenizer source = new StandardTokenizer();
+		TokenStream stream = SurfaceAnalyzer.fold(source);
+		if (this.synonyms.fst != null) {
+			stream = new FlattenGraphFilter(new SynonymGraphFilter(stream, this.synonyms, true));
+		}
+		stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+		stream = new PorterStemFilter(stream);
+		return new TokenStreamComponents(source, stream);
+	}
+
+	/** Words as typed, only lower-cased and folded: the vocabulary for typo correction, and the synonym rule parser. */
+	static final class SurfaceAnalyzer extends Analyzer {
+
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer source = new StandardTokenizer();
+			return new TokenStreamComponents(source, fold(source));
+		}
+
+		static TokenStream fold(TokenStream stream) {
+			return new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(stream)));
+		}
+
+	}
+
+}

@@ -1,0 +1,130 @@
+package com.crscompanion.search.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.text.ParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import com.crscompanion.knowledge.KnowledgeBase;
+import com.crscompanion.knowledge.KnowledgeChanged;
+import com.crscompanion.knowledge.Passage;
+import com.crscompanion.search.PassageSearch;
+import com.crscompanion.search.SearchResult;
+
+/**
+ * Keeps the index of the current content and searches it. A content change builds a new index beside the old
+ * one and swaps it in; queries in flight finish on the index they started with.
+ */
+@Service
+class LuceneSearchService implements PassageSearch {
+
+	private static final Logger log = LoggerFactory.getLogger(LuceneSearchService.class);
+
+	/** Longer messages are searched on their start; the emergency guard has already read all of it. */
+	private static final int MAX_SEARCHED_CHARS = 2_000;
+
+	private final SearchProperties properties;
+
+	private final GuideAnalyzer analyzer;
+
+	private final Set<String> synonymVocabulary;
+
+	private final AtomicReference<PassageIndex> current = new AtomicReference<>();
+
+	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge) {
+		this.properties = properties;
+		String rules = readSynonyms(properties);
+		try {
+			this.analyzer = GuideAnalyzer.withSynonyms(new StringReader(rules));
+		}
+		catch (IOException | ParseException ex) {
+			throw new IllegalStateException("Synonym file " + properties.synonymsFile().toAbsolutePath()
+					+ " has a rule that cannot be read: " + ex.getMessage(), ex);
+		}
+		this.synonymVocabulary = vocabulary(rules);
+		this.current.set(build(knowledge.current().passages()));
+	}
+
+	@Override
+	public SearchResult search(String text) {
+		if (text == null || text.isBlank()) {
+			return SearchResult.empty();
+		}
+		String searched = (text.length() > MAX_SEARCHED_CHARS) ? text.substring(0, MAX_SEARCHED_CHARS) : text;
+		PassageIndex index = acquire();
+		try {
+			return index.search(searched);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			index.release();
+		}
+	}
+
+	@EventListener
+	void onKnowledgeChanged(KnowledgeChanged changed) {
+		PassageIndex fresh = build(changed.snapshot().passages());
+		PassageIndex retired = this.current.getAndSet(fresh);
+		retired.release();
+	}
+
+	private PassageIndex acquire() {
+		while (true) {
+			PassageIndex index = this.current.get();
+			if (index.tryAcquire()) {
+				return index;
+			}
+		}
+	}
+
+	private PassageIndex build(List<Passage> passages) {
+		long started = System.nanoTime();
+		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.analyzer, this.properties);
+		log.info("Search index built: {} passages in {} ms", passages.size(), (System.nanoTime() - started) / 1_000_000);
+		return index;
+	}
+
+	private static String readSynonyms(SearchProperties properties) {
+		try {
+			return Files.readString(properties.synonymsFile(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read the synonym file " + properties.synonymsFile().toAbsolutePath()
+					+ " (crs.search.synonyms-file): " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Every word the synonym rules mention, so typo correction can reach lay words the guide never uses. */
+	private static Set<String> vocabulary(String rules) {
+		Set<String> words = new LinkedHashSet<>();
+		try (var surface = new GuideAnalyzer.SurfaceAnalyzer();
+				TokenStream tokens = surface.tokenStream("rules", rules.replaceAll("(?m)#.*$", " "))) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				words.add(term.toString());
+			}
+			tokens.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return words;
+	}
+
+}

@@ -1,0 +1,316 @@
+package com.crscompanion.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import com.crscompanion.knowledge.Passage;
+import com.crscompanion.search.SearchResult;
+import com.crscompanion.search.SearchResult.Hit;
+
+/**
+ * An immutable in-memory index of one content snapshot. Searches run on it while a newer one is built; it is
+ * reference counted so swapping it out never closes it under a query in flight.
+ */
+final class PassageIndex {
+
+	private static final float TIE_BREAKER = 0.1f;
+
+	private final GuideAnalyzer analyzer;
+
+	private final Analyzer surface = new GuideAnalyzer.SurfaceAnalyzer();
+
+	private final SearchProperties properties;
+
+	private final DirectoryReader reader;
+
+	private final IndexSearcher searcher;
+
+	private final Passage[] passagesByDoc;
+
+	private final DirectSpellChecker speller = new DirectSpellChecker();
+
+	private final int documents;
+
+	private final Map<IndexField, Float> boosts;
+
+	private PassageIndex(GuideAnalyzer analyzer, SearchProperties properties, DirectoryReader reader,
+			Passage[] passagesByDoc) {
+		this.analyzer = analyzer;
+		this.properties = properties;
+		this.reader = reader;
+		this.searcher = new IndexSearcher(reader);
+		this.passagesByDoc = passagesByDoc;
+		this.speller.setMinQueryLength(properties.spellingMinLength());
+		try {
+			this.documents = Math.max(1, reader.getDocCount(IndexField.ALL.fieldName()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		SearchProperties.Boosts b = properties.boosts();
+		this.boosts = Map.of(IndexField.QUESTION, b.question(), IndexField.TITLE, b.title(), IndexField.SECTION,
+				b.section(), IndexField.TEXT, b.text(), IndexField.CONTEXT, b.context());
+	}
+
+	static PassageIndex build(List<Passage> passages, Set<String> extraVocabulary, GuideAnalyzer analyzer,
+			SearchProperties properties) {
+		ByteBuffersDirectory directory = new ByteBuffersDirectory();
+		Analyzer perField = new PerFieldAnalyzerWrapper(analyzer,
+				Map.of(IndexField.WORDS.fieldName(), new GuideAnalyzer.SurfaceAnalyzer()));
+		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField))) {
+			for (Passage passage : passages) {
+				writer.addDocument(document(passage));
+			}
+			// the synonym file's lay words are a vocabulary too: "temprature" should reach "temperature" and its rule
+			Document lexicon = new Document();
+			lexicon.add(new TextField(IndexField.WORDS.fieldName(), String.join(" ", extraVocabulary), Field.Store.NO));
+			writer.addDocument(lexicon);
+			writer.forceMerge(1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			DirectoryReader reader = DirectoryReader.open(directory);
+			reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
+			Map<String, Passage> byId = new HashMap<>();
+			passages.forEach(p -> byId.put(p.id(), p));
+			Passage[] byDoc = new Passage[reader.maxDoc()];
+			var stored = reader.storedFields();
+			for (int doc = 0; doc < reader.maxDoc(); doc++) {
+				String id = stored.document(doc).get(IndexField.ID.fieldName());
+				byDoc[doc] = (id != null) ? byId.get(id) : null;
+			}
+			return new PassageIndex(analyzer, properties, reader, byDoc);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Document document(Passage passage) {
+		Document doc = new Document();
+		// StringField: an exact, stored key to map a hit back to its passage
+		doc.add(new StringField(IndexField.ID.fieldName(), passage.id(), Field.Store.YES));
+		// TextField, not stored: the passage object itself is what the reply shows
+		addText(doc, IndexField.QUESTION, passage.question());
+		addText(doc, IndexField.TITLE, passage.title());
+		addText(doc, IndexField.SECTION, passage.section());
+		addText(doc, IndexField.TEXT, passage.text());
+		addText(doc, IndexField.CONTEXT, passage.context());
+		StringBuilder all = new StringBuilder();
+		for (String part : new String[] { passage.question(), passage.title(), passage.section(), passage.text(),
+				passage.context() }) {
+			if (part != null) {
+				all.append(part).append('\n');
+			}
+		}
+		addText(doc, IndexField.ALL, all.toString());
+		addText(doc, IndexField.WORDS, all.toString());
+		return doc;
+	}
+
+	private static void addText(Document doc, IndexField field, String value) {
+		if (value != null) {
+			doc.add(new TextField(field.fieldName(), value, Field.Store.NO));
+		}
+	}
+
+	/** Takes a reference for one search; false if this index was already retired and closed. */
+	boolean tryAcquire() {
+		return this.reader.tryIncRef();
+	}
+
+	void release() {
+		try {
+			this.reader.decRef();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	SearchResult search(String text) throws IOException {
+		List<List<String>> groups = termGroups(correctTypos(text));
+		if (groups.isEmpty()) {
+			return SearchResult.empty();
+		}
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		for (List<String> group : groups) {
+			query.add(groupQuery(group), Occur.SHOULD);
+		}
+		TopDocs top = this.searcher.search(query.build(), this.properties.maxHits());
+		List<Hit> hits = new ArrayList<>();
+		for (ScoreDoc scoreDoc : top.scoreDocs) {
+			Passage passage = this.passagesByDoc[scoreDoc.doc];
+			if (passage != null) {
+				hits.add(new Hit(passage, scoreDoc.score));
+			}
+		}
+		if (hits.isEmpty()) {
+			return SearchResult.empty();
+		}
+		double confidence = coverage(groups, top.scoreDocs[0].doc);
+		return new SearchResult(hits, confidence, confidence >= this.properties.confidenceFloor());
+	}
+
+	/** One query term and its synonyms, each searched in every field with that field's weight. */
+	private Query groupQuery(List<String> group) {
+		List<Query> alternatives = new ArrayList<>();
+		for (String term : group) {
+			this.boosts.forEach((field, boost) -> alternatives
+				.add(new BoostQuery(new TermQuery(new Term(field.fieldName(), term)), boost)));
+		}
+		return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+	}
+
+	/**
+	 * Replaces words the content never uses with the closest word it does ("tocilizumb" → "tocilizumab"), so the
+	 * analyzer, its synonyms and stemming see the intended word.
+	 */
+	String correctTypos(String text) throws IOException {
+		StringBuilder corrected = null;
+		int copied = 0;
+		try (TokenStream tokens = this.surface.tokenStream(IndexField.WORDS.fieldName(), text)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+			tokens.reset();
+			int seen = 0;
+			while (tokens.incrementToken() && seen++ < this.properties.maxQueryTerms() * 2) {
+				String word = term.toString();
+				if (word.length() < this.properties.spellingMinLength() || !word.chars().allMatch(Character::isLetter)) {
+					continue;
+				}
+				Term asTyped = new Term(IndexField.WORDS.fieldName(), word);
+				if (this.reader.docFreq(asTyped) > 0) {
+					continue;
+				}
+				SuggestWord[] suggestions = this.speller.suggestSimilar(asTyped, 1, this.reader,
+						SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+				if (suggestions.length == 0) {
+					continue;
+				}
+				corrected = (corrected != null) ? corrected : new StringBuilder(text.length());
+				corrected.append(text, copied, offset.startOffset()).append(suggestions[0].string);
+				copied = offset.endOffset();
+			}
+			tokens.end();
+		}
+		return (corrected == null) ? text : corrected.append(text, copied, text.length()).toString();
+	}
+
+	/** Analyzed terms grouped by position: a word and the synonyms stacked on it form one group. */
+	List<List<String>> termGroups(String text) throws IOException {
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		try (TokenStream tokens = this.analyzer.tokenStream(IndexField.ALL.fieldName(), text)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
+			tokens.reset();
+			Set<String> group = new LinkedHashSet<>();
+			while (tokens.incrementToken()) {
+				if (increment.getPositionIncrement() > 0 && !group.isEmpty()) {
+					addGroup(groups, group);
+					group = new LinkedHashSet<>();
+					if (groups.size() >= this.properties.maxQueryTerms()) {
+						break;
+					}
+				}
+				group.add(term.toString());
+			}
+			tokens.end();
+			addGroup(groups, group);
+		}
+		return List.copyOf(groups.values());
+	}
+
+	private void addGroup(Map<String, List<String>> groups, Set<String> group) {
+		if (!group.isEmpty() && groups.size() < this.properties.maxQueryTerms()) {
+			List<String> terms = List.copyOf(group);
+			groups.putIfAbsent(String.join(" ", terms), terms);
+		}
+	}
+
+	/**
+	 * The share of the question the best passage covers, each term weighted by how specific it is (idf), words the
+	 * guide never uses counting partly against it. "restaurant near the hospital" covers little: only "hospital".
+	 */
+	private double coverage(List<List<String>> groups, int doc) throws IOException {
+		double rarest = idf(1);
+		double asked = 0;
+		double covered = 0;
+		for (List<String> group : groups) {
+			double groupWeight = 0;
+			double matchedWeight = 0;
+			for (String term : group) {
+				int df = this.reader.docFreq(new Term(IndexField.ALL.fieldName(), term));
+				if (df == 0) {
+					continue;
+				}
+				double weight = idf(df);
+				groupWeight = Math.max(groupWeight, weight);
+				if (contains(doc, term)) {
+					matchedWeight = Math.max(matchedWeight, weight);
+				}
+			}
+			asked += (groupWeight > 0) ? groupWeight : rarest * this.properties.unknownWordWeight();
+			covered += matchedWeight;
+		}
+		return (asked == 0) ? 0 : covered / asked;
+	}
+
+	private double idf(int df) {
+		return Math.log(1 + (this.documents - df + 0.5) / (df + 0.5));
+	}
+
+	private boolean contains(int doc, String term) throws IOException {
+		for (LeafReaderContext leaf : this.reader.leaves()) {
+			int local = doc - leaf.docBase;
+			if (local < 0 || local >= leaf.reader().maxDoc()) {
+				continue;
+			}
+			PostingsEnum postings = leaf.reader()
+				.postings(new Term(IndexField.ALL.fieldName(), new BytesRef(term)), PostingsEnum.NONE);
+			return postings != null && postings.advance(local) == local;
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,38 @@
+package com.crscompanion.search.internal;
+
+import java.nio.file.Path;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Retrieval tuning, measured with the {@code eval} command.
+ *
+ * @param synonymsFile lay words mapped to the guide's words (Solr synonym format)
+ * @param confidenceFloor below this share of the question covered, the bot says the guide does not cover it
+ * @param unknownWordWeight how much a word the guide never uses counts against confidence, relative to the rarest
+ * guide word (lay chatter around a real question should not sink it)
+ * @param maxQueryTerms distinct terms taken from one message (a 10,000-character message stays fast)
+ * @param maxHits passages ranked per question (the answer plus suggestions)
+ * @param spellingMinLength shortest word the typo correction touches (short words are too easily "corrected")
+ * @param boosts how much each field weighs
+ */
+@Validated
+@ConfigurationProperties("crs.search")
+public record SearchProperties(@NotNull Path synonymsFile, @DecimalMin("0") @DecimalMax("1") double confidenceFloor,
+		@DecimalMin("0") @DecimalMax("1") double unknownWordWeight, @Min(1) @Max(256) int maxQueryTerms,
+		@Min(1) @Max(20) int maxHits, @Min(3) int spellingMinLength, @NotNull @Valid Boosts boosts) {
+
+	/** Field weights: a question or sub-topic title that matches says more than a word somewhere in the text. */
+	public record Boosts(@Positive float question, @Positive float title, @Positive float section,
+			@Positive float text, @Positive float context) {
+	}
+
+}
