@@ -45,10 +45,8 @@ final class EditorEntryReader {
 		if (!hidden && body.isEmpty()) {
 			throw new ContentException(fileName + ": has no text below the front matter");
 		}
-		String question = optional(fields, "question");
-		PassageKind kind = kind(fileName, fields, question);
-		return new Entry(id, hidden, optional(fields, "section"), optional(fields, "title"), question, kind, body,
-				fileName);
+		return new Entry(id, hidden, optional(fields, "section"), optional(fields, "title"), optional(fields, "question"),
+				kind(fileName, fields), body, fileName);
 	}
 
 	private static Map<String, Object> parseFrontMatter(String fileName, String yaml) {
@@ -73,10 +71,11 @@ final class EditorEntryReader {
 		return fields;
 	}
 
-	private static PassageKind kind(String fileName, Map<String, Object> fields, String question) {
+	/** The kind the entry names, or {@code null} to keep the replaced passage's (or infer it). */
+	private static PassageKind kind(String fileName, Map<String, Object> fields) {
 		String kind = optional(fields, "kind");
 		if (kind == null) {
-			return (question != null) ? PassageKind.FAQ : PassageKind.SECTION;
+			return null;
 		}
 		try {
 			return PassageKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -99,7 +98,7 @@ final class EditorEntryReader {
 		return (value == null || String.valueOf(value).isBlank()) ? null : String.valueOf(value).strip();
 	}
 
-	/** An editor's entry before it is merged with the imported guide. */
+	/** An editor's entry before it is merged with the imported guide; {@code kind} is null when not given. */
 	record Entry(String id, boolean hidden, String section, String title, String question, PassageKind kind,
 			String text, String origin) {
 
@@ -110,10 +109,12 @@ final class EditorEntryReader {
 				throw new ContentException(this.origin + ": front matter needs 'section:' (no passage has id '"
 						+ this.id + "' to take it from)");
 			}
+			PassageKind kindOf = (this.kind != null) ? this.kind
+					: (replaced != null) ? replaced.kind() : (this.question != null) ? PassageKind.FAQ : PassageKind.SECTION;
 			String questionText = (this.question != null) ? this.question
-					: (replaced != null && this.kind == replaced.kind()) ? replaced.question() : null;
+					: (replaced != null && kindOf == replaced.kind()) ? replaced.question() : null;
 			String titleText = (this.title != null) ? this.title : (replaced != null) ? replaced.title() : null;
-			return new Passage(this.id, this.kind, sectionName, titleText, questionText, null, this.text, this.origin);
+			return new Passage(this.id, kindOf, sectionName, titleText, questionText, null, this.text, this.origin);
 		}
 
 	}

@@ -1,0 +1,124 @@
+package com.crscompanion.search.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.crscompanion.knowledge.KnowledgeChanged;
+import com.crscompanion.knowledge.KnowledgeSnapshot;
+import com.crscompanion.knowledge.Passage;
+import com.crscompanion.knowledge.PassageKind;
+import com.crscompanion.knowledge.internal.TestContent;
+import com.crscompanion.search.SearchResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class LuceneSearchServiceTests {
+
+	private static KnowledgeSnapshot guide;
+
+	private static LuceneSearchService search;
+
+	@BeforeAll
+	static void indexTheGuide() {
+		guide = TestContent.guide();
+		search = SearchFixtures.service(() -> guide);
+	}
+
+	static Stream<Arguments> hostileInput() {
+		return Stream.of(Arguments.of("\"unbalanced quote"), Arguments.of("*"), Arguments.of("AND OR NOT"),
+				Arguments.of("((((fever"), Arguments.of("fever~2^3 title:crs [1 TO 5] {x}"), Arguments.of("\\"),
+				Arguments.of("/regex.*/"), Arguments.of("fever ".repeat(2_000)), Arguments.of("a".repeat(10_000)),
+				Arguments.of("😷🤒🌡️"), Arguments.of("他发烧了怎么办"), Arguments.of("هل الحمى طبيعية"),
+				Arguments.of("\u0000\u0001\u0002"), Arguments.of("\uD800 lone surrogate"), Arguments.of("   "),
+				Arguments.of(""), Arguments.of((String) null), Arguments.of("'; DROP TABLE passages; --"),
+				Arguments.of("<script>alert(1)</script>"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("hostileInput")
+	void noTextCanMakeSearchThrow(String text) {
+		assertThatCode(() -> search.search(text)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aVeryLongMessageIsStillAnsweredFromItsStart() {
+		SearchResult result = search.search("how long does crs usually last? " + "blah ".repeat(3_000));
+		assertThat(result.hits()).isNotEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "will toci stop the car-t from working", "does actemra make CAR T work less",
+			"will the IL-6 drug stop the CAR-T working?", "tocilizumb reduce effect of cart cells?" })
+	void brandNamesNicknamesAndTyposReachTheTocilizumabAnswer(String question) {
+		assertThat(search.search(question).answer()).map(Passage::id)
+			.hasValue("frequently-asked-questions/will-tocilizumab-affect-how-well-the");
+	}
+
+	@Test
+	void aSingleListItemIsFindableOnItsOwn() {
+		SearchResult result = search.search("is shivering a sign?");
+		assertThat(result.answer()).map(Passage::kind).hasValue(PassageKind.LIST_ITEM);
+		assertThat(result.answer().orElseThrow().text()).startsWith("Chills and shaking");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "write me a poem", "what's the weather in Beijing tomorrow",
+			"recommend a good restaurant near the hospital", "who won the football last night" })
+	void offTopicChatIsNotConfidentlyAnswered(String text) {
+		assertThat(search.search(text).confident()).isFalse();
+	}
+
+	@Test
+	void searchesInFlightSurviveContentSwaps() throws Exception {
+		LuceneSearchService swapped = SearchFixtures.service(() -> guide);
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		ExecutorService searchers = Executors.newFixedThreadPool(3);
+		List<Future<Integer>> counts = new ArrayList<>();
+		for (int t = 0; t < 3; t++) {
+			counts.add(searchers.submit(() -> {
+				int searches = 0;
+				while (running.get()) {
+					try {
+						assertThat(swapped.search("how long does crs last").hits()).isNotEmpty();
+						searches++;
+					}
+					catch (Throwable ex) {
+						failure.compareAndSet(null, ex);
+						return searches;
+					}
+				}
+				return searches;
+			}));
+		}
+		for (int swap = 0; swap < 30; swap++) {
+			swapped.onKnowledgeChanged(new KnowledgeChanged(guide));
+		}
+		List<Passage> withEntry = new ArrayList<>(guide.passages());
+		withEntry.add(new Passage("ward/parking", PassageKind.FAQ, "Ward information", null, "Where can we park the car?",
+				null, "Use the east car park.", "parking.md"));
+		swapped.onKnowledgeChanged(new KnowledgeChanged(new KnowledgeSnapshot(withEntry, guide.report(), guide.loadedAt())));
+		running.set(false);
+		searchers.shutdown();
+		assertThat(searchers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(failure.get()).isNull();
+		assertThat(counts.get(0).get()).isPositive();
+		assertThat(swapped.search("where do we park").answer()).map(Passage::id).hasValue("ward/parking");
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.crscompanion.search.internal;
+
+import java.nio.file.Path;
+
+import com.crscompanion.knowledge.KnowledgeBase;
+
+/** The search service over the real content and the real synonym file, with the shipped tuning. */
+final class SearchFixtures {
+
+	private SearchFixtures() {
+	}
+
+	static SearchProperties properties() {
+		return new SearchProperties(Path.of("config/synonyms.txt"), 0.5, 0.35, 48, 5, 5,
+				new SearchProperties.Boosts(4f, 3f, 1.5f, 1f, 0.5f));
+	}
+
+	static LuceneSearchService service(KnowledgeBase knowledge) {
+		return new LuceneSearchService(properties(), knowledge);
+	}
+
+}
