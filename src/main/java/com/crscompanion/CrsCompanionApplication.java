@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.crscompanion.channels.cli.CommandLineTools;
+import com.crscompanion.channels.CommandLine;
 
 /**
  * Starts the web chat, or, when the first argument names a command-line tool ({@code ask}, {@code passages},
@@ -18,14 +18,13 @@ public class CrsCompanionApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(CrsCompanionApplication.class);
-		boolean command = args.length > 0 && CommandLineTools.COMMANDS.contains(args[0]);
-		if (!command) {
+		if (!CommandLine.isCommand(args)) {
 			application.run(args);
 			return;
 		}
 		application.setWebApplicationType(WebApplicationType.NONE);
 		// the tool's output is the point; start-up logging would bury it
-		System.setProperty(CommandLineTools.COMMAND_PROPERTY, args[0]);
+		System.setProperty(CommandLine.COMMAND_PROPERTY, args[0]);
 		System.setProperty("logging.level.root", "warn");
 		ConfigurableApplicationContext context = application.run(args);
 		System.exit(SpringApplication.exit(context));

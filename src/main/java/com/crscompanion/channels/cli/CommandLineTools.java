@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,6 +12,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import com.crscompanion.channels.CommandLine;
 import com.crscompanion.conversation.Conversations;
 import com.crscompanion.conversation.InboundMessage;
 import com.crscompanion.conversation.Reply;
@@ -27,12 +27,8 @@ import com.crscompanion.knowledge.Passage;
  * repairs, {@code eval [folder]} prints the evaluation figures.
  */
 @Component
-@ConditionalOnProperty(CommandLineTools.COMMAND_PROPERTY)
-public class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
-
-	public static final String COMMAND_PROPERTY = "crs.cli.command";
-
-	public static final Set<String> COMMANDS = Set.of("ask", "passages", "eval");
+@ConditionalOnProperty(CommandLine.COMMAND_PROPERTY)
+class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Path DEFAULT_EVAL_DIR = Path.of("src/test/resources/eval");
 

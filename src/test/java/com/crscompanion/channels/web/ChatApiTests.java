@@ -1,0 +1,132 @@
+package com.crscompanion.channels.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import com.crscompanion.conversation.internal.MessagesProperties;
+import com.crscompanion.knowledge.KnowledgeBase;
+import com.crscompanion.knowledge.Passage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole application on a random loopback port, spoken to over real HTTP as the web page and other clients do. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChatApiTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	@Autowired
+	MessagesProperties messages;
+
+	@Autowired
+	WebChatProperties web;
+
+	@Test
+	void aFamilyQuestionInLayWordsGetsTheGuidePassageWithItsSectionAndTheDisclaimer() throws Exception {
+		Passage expected = this.knowledge.current()
+			.find("frequently-asked-questions/will-tocilizumab-affect-how-well-the")
+			.orElseThrow();
+		HttpResponse<String> response = post("{\"sessionId\":\"s1\",\"text\":\"will the IL-6 drug stop the CAR-T working?\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode reply = this.json.readTree(response.body()).get("replies").get(0);
+		assertThat(reply.get("kind").asString()).isEqualTo("answer");
+		assertThat(reply.get("text").asString()).isEqualTo(expected.text());
+		assertThat(reply.get("source").asString()).isEqualTo(expected.source());
+		assertThat(reply.get("disclaimer").asString()).isEqualTo(this.messages.disclaimer());
+	}
+
+	@Test
+	void offTopicChatGetsTheFallbackWithSuggestionsNotAPassage() throws Exception {
+		JsonNode replies = replies("{\"sessionId\":\"s2\",\"text\":\"write me a poem about the sea\"}");
+		assertThat(replies).hasSize(1);
+		assertThat(replies.get(0).get("kind").asString()).isEqualTo("fallback");
+		assertThat(replies.get(0).get("suggestions")).hasSizeBetween(1, 3);
+	}
+
+	@Test
+	void malformedJsonGetsA400ThatSaysWhatIsWrong() throws Exception {
+		HttpResponse<String> response = post("{\"sessionId\": \"s3\", \"text\": ");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+		assertThat(this.json.readTree(response.body()).get("error").asString()).contains("sessionId").contains("text");
+	}
+
+	@Test
+	void aMissingFieldIsNamed() throws Exception {
+		HttpResponse<String> noText = post("{\"sessionId\":\"s4\"}");
+		assertThat(noText.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(noText.body()).get("error").asString()).startsWith("'text' is required");
+		HttpResponse<String> noSession = post("{\"text\":\"hello\"}");
+		assertThat(noSession.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(noSession.body()).get("error").asString()).startsWith("'sessionId' is required");
+	}
+
+	@Test
+	void anEmptyMessageIsAnsweredNotRejected() throws Exception {
+		JsonNode replies = replies("{\"sessionId\":\"s5\",\"text\":\"\"}");
+		assertThat(replies.get(0).get("kind").asString()).isEqualTo("info");
+	}
+
+	@Test
+	void queryLanguageAndInjectionAttemptsAreJustText() throws Exception {
+		for (String text : new String[] { "title:crs AND (fever OR *", "'; DROP TABLE x; --", "<img src=x onerror=alert(1)>",
+				"\\u0000\\u0007", "{{7*7}} ${jndi:ldap://127.0.0.1/a}" }) {
+			HttpResponse<String> response = post(this.json.writeValueAsString(new ChatController.ChatRequest("s6", text)));
+			assertThat(response.statusCode()).as(text).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void overLongTextIsRefusedWithTheLimit() throws Exception {
+		String text = "a".repeat(ChatController.MAX_TEXT_LENGTH + 1);
+		HttpResponse<String> response = post(this.json.writeValueAsString(new ChatController.ChatRequest("s7", text)));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("at most 100000 characters");
+	}
+
+	@Test
+	void theChatPageShowsTheEmergencyLineAndDisclaimerFromConfiguration() throws Exception {
+		HttpResponse<String> page = this.http.send(HttpRequest.newBuilder(uri("/")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains(org.springframework.web.util.HtmlUtils.htmlEscape(this.web.emergencyLine()))
+			.contains(org.springframework.web.util.HtmlUtils.htmlEscape(this.web.disclaimer()))
+			.doesNotContain("{{");
+	}
+
+	private JsonNode replies(String body) throws IOException, InterruptedException {
+		HttpResponse<String> response = post(body);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return this.json.readTree(response.body()).get("replies");
+	}
+
+	private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri("/api/chat"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+}
