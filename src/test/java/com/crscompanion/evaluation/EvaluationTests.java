@@ -1,0 +1,39 @@
+package com.crscompanion.evaluation;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Floors on the measured quality, over the whole evaluation set (dev and held-out) through the real pipeline.
+ * A failure prints the misses; fix them in general ways (synonyms, analysis, guard phrase families), never by
+ * matching single rows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class EvaluationTests {
+
+	private static final Path EVAL = Path.of("src/test/resources/eval");
+
+	@Autowired
+	Evaluation evaluation;
+
+	@Test
+	void familyQuestionsGetTheRightPassage() {
+		Evaluation.RetrievalFigures figures = this.evaluation.retrieval(EVAL);
+		System.out.println(figures.format());
+		assertThat(figures.all().questions()).isGreaterThanOrEqualTo(150);
+		assertThat(figures.all().top1()).as(String.join("\n", figures.misses())).isGreaterThanOrEqualTo(0.90);
+	}
+
+	@Test
+	void offTopicChatIsNeverAnsweredWithAPassage() {
+		Evaluation.RetrievalFigures figures = this.evaluation.retrieval(EVAL);
+		assertThat(figures.offTopic()).isGreaterThanOrEqualTo(40);
+		assertThat(figures.offTopicAnswered()).as(String.join("\n", figures.misses())).isZero();
+	}
+
+}

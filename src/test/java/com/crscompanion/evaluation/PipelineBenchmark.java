@@ -1,0 +1,74 @@
+package com.crscompanion.evaluation;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.crscompanion.CrsCompanionApplication;
+import com.crscompanion.conversation.Conversations;
+import com.crscompanion.conversation.InboundMessage;
+import com.crscompanion.conversation.Reply;
+
+/**
+ * Time for one family question through the whole in-process pipeline (guard, small talk, search, reply), cycling
+ * through the evaluation questions. Run with {@code ./mvnw -P benchmark test-compile exec:exec}; read the p0.99
+ * line of the sample-time output.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PipelineBenchmark {
+
+	private ConfigurableApplicationContext context;
+
+	private Conversations conversations;
+
+	private List<String> questions;
+
+	private int next;
+
+	@Setup(Level.Trial)
+	public void start() {
+		this.context = new SpringApplicationBuilder(CrsCompanionApplication.class).web(WebApplicationType.NONE)
+			.properties(Map.of("logging.level.root", "warn"))
+			.run();
+		this.conversations = this.context.getBean(Conversations.class);
+		this.questions = EvalSet.readKind(Path.of("src/test/resources/eval/retrieval"), "questions")
+			.stream()
+			.flatMap(set -> set.rows().stream())
+			.map(row -> row.get("text"))
+			.toList();
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.context.close();
+	}
+
+	@Benchmark
+	public List<Reply> answerOneQuestion() {
+		String question = this.questions.get(this.next++ % this.questions.size());
+		return this.conversations.handle(new InboundMessage("benchmark", "benchmark", question));
+	}
+
+}
