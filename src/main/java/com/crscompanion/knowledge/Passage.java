@@ -1,5 +1,7 @@
 package com.crscompanion.knowledge;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,15 +15,30 @@ import java.util.Objects;
  * @param context the list's lead-in sentence for list items ("The most common patterns include:"), or {@code null}
  * @param text the answer text, verbatim after repair
  * @param origin where it came from (file and line), for editors
+ * @param alsoAsked how families ask for this passage in their own words (editors' entries); searched, never shown
  */
 public record Passage(String id, PassageKind kind, String section, String title, String question, String context,
-		String text, String origin) {
+		String text, String origin, List<String> alsoAsked) {
 
 	public Passage {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(section, "section");
 		Objects.requireNonNull(text, "text");
+		alsoAsked = (alsoAsked == null) ? List.of() : List.copyOf(alsoAsked);
+	}
+
+	public Passage(String id, PassageKind kind, String section, String title, String question, String context,
+			String text, String origin) {
+		this(id, kind, section, title, question, context, text, origin, List.of());
+	}
+
+	/** The same passage, searchable also by these phrasings. */
+	public Passage withAlsoAsked(List<String> phrasings) {
+		List<String> all = new ArrayList<>(this.alsoAsked);
+		all.addAll(phrasings);
+		return new Passage(this.id, this.kind, this.section, this.title, this.question, this.context, this.text,
+				this.origin, all);
 	}
 
 	/** Where the passage sits in the guide, as shown to families: "How CRS Is Treated › Tocilizumab". */

@@ -62,6 +62,13 @@ final class ContentLoader {
 				findings.add(new Finding(Severity.NOTE, name, "withdraws passage " + entry.id()));
 				continue;
 			}
+			if (entry.onlyAddsPhrasings()) {
+				if (replaced == null) {
+					throw new ContentException(name + ": adds also-asked to '" + entry.id() + "', but no passage has that id");
+				}
+				passages.put(entry.id(), replaced.withAlsoAsked(entry.alsoAsked()));
+				continue;
+			}
 			if (replaced != null) {
 				findings.add(new Finding(Severity.NOTE, name, "replaces passage " + entry.id()));
 			}

@@ -1,5 +1,6 @@
 package com.crscompanion.knowledge.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,13 +22,17 @@ import com.crscompanion.knowledge.PassageKind;
  * section: Ward information      # required for a new passage
  * question: When can we visit?   # optional
  * hidden: true                   # optional: withdraw the passage with this id
+ * also-asked:                    # optional: how families ask for it; searched, never shown
+ *   - can we visit at night
  * ---
- * The answer, in the words families should read.
+ * The answer, in the words families should read. (An entry for an existing id with only also-asked and no text
+ * adds those phrasings and leaves the passage as it is.)
  * </pre>
  */
 final class EditorEntryReader {
 
-	private static final List<String> KNOWN_KEYS = List.of("id", "section", "title", "question", "kind", "hidden");
+	private static final List<String> KNOWN_KEYS = List.of("id", "section", "title", "question", "kind", "hidden",
+			"also-asked");
 
 	Entry read(String fileName, String content) {
 		String text = content.replace("\r\n", "\n").strip();
@@ -42,11 +47,12 @@ final class EditorEntryReader {
 		String body = text.substring(Math.min(text.length(), close + 4)).strip();
 		String id = required(fileName, fields, "id");
 		boolean hidden = Boolean.parseBoolean(String.valueOf(fields.getOrDefault("hidden", "false")));
-		if (!hidden && body.isEmpty()) {
-			throw new ContentException(fileName + ": has no text below the front matter");
+		List<String> alsoAsked = phrasings(fileName, fields.get("also-asked"));
+		if (!hidden && body.isEmpty() && alsoAsked.isEmpty()) {
+			throw new ContentException(fileName + ": has no text below the front matter (and no also-asked)");
 		}
 		return new Entry(id, hidden, optional(fields, "section"), optional(fields, "title"), optional(fields, "question"),
-				kind(fileName, fields), body, fileName);
+				kind(fileName, fields), body, fileName, alsoAsked);
 	}
 
 	private static Map<String, Object> parseFrontMatter(String fileName, String yaml) {
@@ -85,6 +91,16 @@ final class EditorEntryReader {
 		}
 	}
 
+	private static List<String> phrasings(String fileName, Object value) {
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list)) {
+			throw new ContentException(fileName + ": also-asked must be a list of questions ('  - …' lines)");
+		}
+		return list.stream().map(String::valueOf).map(String::strip).filter(q -> !q.isEmpty()).toList();
+	}
+
 	private static String required(String fileName, Map<String, Object> fields, String key) {
 		String value = optional(fields, key);
 		if (value == null) {
@@ -100,7 +116,12 @@ final class EditorEntryReader {
 
 	/** An editor's entry before it is merged with the imported guide; {@code kind} is null when not given. */
 	record Entry(String id, boolean hidden, String section, String title, String question, PassageKind kind,
-			String text, String origin) {
+			String text, String origin, List<String> alsoAsked) {
+
+		/** Only adds phrasings to an existing passage, leaving its words as they are. */
+		boolean onlyAddsPhrasings() {
+			return !this.hidden && this.text.isEmpty() && !this.alsoAsked.isEmpty();
+		}
 
 		/** The passage this entry stands for, inheriting what it leaves out from the passage it replaces. */
 		Passage toPassage(Passage replaced) {
@@ -114,7 +135,10 @@ final class EditorEntryReader {
 			String questionText = (this.question != null) ? this.question
 					: (replaced != null && kindOf == replaced.kind()) ? replaced.question() : null;
 			String titleText = (this.title != null) ? this.title : (replaced != null) ? replaced.title() : null;
-			return new Passage(this.id, kindOf, sectionName, titleText, questionText, null, this.text, this.origin);
+			List<String> phrasings = new ArrayList<>((replaced != null) ? replaced.alsoAsked() : List.of());
+			phrasings.addAll(this.alsoAsked);
+			return new Passage(this.id, kindOf, sectionName, titleText, questionText, null, this.text, this.origin,
+					phrasings);
 		}
 
 	}

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.text.ParseException;
 
+import java.util.List;
+
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -26,6 +29,12 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  */
 final class GuideAnalyzer extends Analyzer {
 
+	/**
+	 * Lucene's English stop words plus the pronouns, auxiliaries and chat words families wrap a question in
+	 * ("can you tell me if my dad…"): they match FAQ questions by form, not by meaning.
+	 */
+	static final CharArraySet STOP_WORDS = stopWords();
+
 	private final SynonymMap synonyms;
 
 	private GuideAnalyzer(SynonymMap synonyms) {
@@ -46,9 +55,22 @@ final class GuideAnalyzer extends Analyzer {
 		if (this.synonyms.fst != null) {
 			stream = new FlattenGraphFilter(new SynonymGraphFilter(stream, this.synonyms, true));
 		}
-		stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+		stream = new StopFilter(stream, STOP_WORDS);
 		stream = new PorterStemFilter(stream);
 		return new TokenStreamComponents(source, stream);
+	}
+
+	private static CharArraySet stopWords() {
+		CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+		words.addAll(List.of("i", "me", "my", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she",
+				"her", "hers", "they", "them", "its", "it's", "im", "i'm", "am", "do", "does", "did", "doing", "done",
+				"can", "could", "would", "should", "shall", "may", "might", "must", "has", "have", "had", "having",
+				"been", "being", "were", "what", "which", "who", "whom", "whose", "how", "why", "where", "so", "too",
+				"very", "just", "also", "still", "really", "please", "tell", "know", "explain", "any", "some", "much",
+				"many", "about", "from", "here", "hi", "hello", "thanks", "ok", "okay", "dont", "don't", "doesnt",
+				"doesn't", "cant", "can't", "isnt", "isn't", "wont", "won't", "didnt", "didn't", "our", "mum", "mom",
+				"dad", "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "patient"));
+		return CharArraySet.unmodifiableSet(words);
 	}
 
 	/** Words as typed, only lower-cased and folded: the vocabulary for typo correction, and the synonym rule parser. */

@@ -7,6 +7,8 @@ enum IndexField {
 	ID("id"),
 	/** FAQ question: the strongest signal, families ask questions like these. */
 	QUESTION("question"),
+	/** How families ask for the passage in their own words (editors' also-asked lines); weighs like a question. */
+	ASKED("asked"),
 	/** Sub-topic or table-row title ("Tocilizumab", "Grade 2"). */
 	TITLE("title"),
 	/** Section heading ("How CRS Is Treated"). */

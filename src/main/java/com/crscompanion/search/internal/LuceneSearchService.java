@@ -42,6 +42,8 @@ class LuceneSearchService implements PassageSearch {
 
 	private final Set<String> synonymVocabulary;
 
+	private final Set<String> englishWords = EnglishWords.load();
+
 	private final AtomicReference<PassageIndex> current = new AtomicReference<>();
 
 	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge) {
@@ -94,7 +96,8 @@ class LuceneSearchService implements PassageSearch {
 
 	private PassageIndex build(List<Passage> passages) {
 		long started = System.nanoTime();
-		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.analyzer, this.properties);
+		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.englishWords, this.analyzer,
+				this.properties);
 		log.info("Search index built: {} passages in {} ms", passages.size(), (System.nanoTime() - started) / 1_000_000);
 		return index;
 	}

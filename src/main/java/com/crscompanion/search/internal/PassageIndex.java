@@ -26,18 +26,17 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -51,8 +50,6 @@ import com.crscompanion.search.SearchResult.Hit;
  */
 final class PassageIndex {
 
-	private static final float TIE_BREAKER = 0.1f;
-
 	private final GuideAnalyzer analyzer;
 
 	private final Analyzer surface = new GuideAnalyzer.SurfaceAnalyzer();
@@ -65,33 +62,34 @@ final class PassageIndex {
 
 	private final Passage[] passagesByDoc;
 
-	private final DirectSpellChecker speller = new DirectSpellChecker();
+	private final SpellingCorrector speller;
 
 	private final int documents;
 
 	private final Map<IndexField, Float> boosts;
 
 	private PassageIndex(GuideAnalyzer analyzer, SearchProperties properties, DirectoryReader reader,
-			Passage[] passagesByDoc) {
+			Passage[] passagesByDoc, Set<String> english) {
 		this.analyzer = analyzer;
 		this.properties = properties;
 		this.reader = reader;
 		this.searcher = new IndexSearcher(reader);
+		this.searcher.setSimilarity(new BM25Similarity(properties.bm25().k1(), properties.bm25().b()));
 		this.passagesByDoc = passagesByDoc;
-		this.speller.setMinQueryLength(properties.spellingMinLength());
 		try {
 			this.documents = Math.max(1, reader.getDocCount(IndexField.ALL.fieldName()));
+			this.speller = new SpellingCorrector(vocabulary(reader), english, properties.spellingMinLength());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		SearchProperties.Boosts b = properties.boosts();
-		this.boosts = Map.of(IndexField.QUESTION, b.question(), IndexField.TITLE, b.title(), IndexField.SECTION,
-				b.section(), IndexField.TEXT, b.text(), IndexField.CONTEXT, b.context());
+		this.boosts = Map.of(IndexField.QUESTION, b.question(), IndexField.ASKED, b.question(), IndexField.TITLE,
+				b.title(), IndexField.SECTION, b.section(), IndexField.TEXT, b.text());
 	}
 
-	static PassageIndex build(List<Passage> passages, Set<String> extraVocabulary, GuideAnalyzer analyzer,
-			SearchProperties properties) {
+	static PassageIndex build(List<Passage> passages, Set<String> extraVocabulary, Set<String> english,
+			GuideAnalyzer analyzer, SearchProperties properties) {
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		Analyzer perField = new PerFieldAnalyzerWrapper(analyzer,
 				Map.of(IndexField.WORDS.fieldName(), new GuideAnalyzer.SurfaceAnalyzer()));
@@ -119,11 +117,25 @@ final class PassageIndex {
 				String id = stored.document(doc).get(IndexField.ID.fieldName());
 				byDoc[doc] = (id != null) ? byId.get(id) : null;
 			}
-			return new PassageIndex(analyzer, properties, reader, byDoc);
+			return new PassageIndex(analyzer, properties, reader, byDoc, english);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Every surface word of the content and the synonym rules, with how many passages use it. */
+	private static Map<String, Integer> vocabulary(DirectoryReader reader) throws IOException {
+		Map<String, Integer> words = new HashMap<>();
+		Terms terms = MultiTerms.getTerms(reader, IndexField.WORDS.fieldName());
+		if (terms == null) {
+			return words;
+		}
+		TermsEnum iterator = terms.iterator();
+		for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+			words.put(term.utf8ToString(), iterator.docFreq());
+		}
+		return words;
 	}
 
 	private static Document document(Passage passage) {
@@ -136,10 +148,12 @@ final class PassageIndex {
 		addText(doc, IndexField.SECTION, passage.section());
 		addText(doc, IndexField.TEXT, passage.text());
 		addText(doc, IndexField.CONTEXT, passage.context());
+		String asked = String.join("\n", passage.alsoAsked());
+		addText(doc, IndexField.ASKED, asked.isEmpty() ? null : asked);
 		StringBuilder all = new StringBuilder();
-		for (String part : new String[] { passage.question(), passage.title(), passage.section(), passage.text(),
-				passage.context() }) {
-			if (part != null) {
+		for (String part : new String[] { passage.question(), asked, passage.title(), passage.section(),
+				passage.text(), passage.context() }) {
+			if (part != null && !part.isEmpty()) {
 				all.append(part).append('\n');
 			}
 		}
@@ -192,14 +206,15 @@ final class PassageIndex {
 		return new SearchResult(hits, confidence, confidence >= this.properties.confidenceFloor());
 	}
 
-	/** One query term and its synonyms, each searched in every field with that field's weight. */
+	/**
+	 * One query term and its synonyms, scored BM25F across the weighted fields: one idf for the term however many
+	 * fields hold it, so a word that is rare in the guide is not cheap just because it is common among titles.
+	 */
 	private Query groupQuery(List<String> group) {
-		List<Query> alternatives = new ArrayList<>();
-		for (String term : group) {
-			this.boosts.forEach((field, boost) -> alternatives
-				.add(new BoostQuery(new TermQuery(new Term(field.fieldName(), term)), boost)));
-		}
-		return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+		CombinedFieldQuery.Builder query = new CombinedFieldQuery.Builder();
+		this.boosts.forEach((field, weight) -> query.addField(field.fieldName(), weight));
+		group.forEach(term -> query.addTerm(new BytesRef(term)));
+		return query.build();
 	}
 
 	/**
@@ -216,20 +231,12 @@ final class PassageIndex {
 			int seen = 0;
 			while (tokens.incrementToken() && seen++ < this.properties.maxQueryTerms() * 2) {
 				String word = term.toString();
-				if (word.length() < this.properties.spellingMinLength() || !word.chars().allMatch(Character::isLetter)) {
-					continue;
-				}
-				Term asTyped = new Term(IndexField.WORDS.fieldName(), word);
-				if (this.reader.docFreq(asTyped) > 0) {
-					continue;
-				}
-				SuggestWord[] suggestions = this.speller.suggestSimilar(asTyped, 1, this.reader,
-						SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-				if (suggestions.length == 0) {
+				String correction = word.chars().allMatch(Character::isLetter) ? this.speller.correct(word) : null;
+				if (correction == null) {
 					continue;
 				}
 				corrected = (corrected != null) ? corrected : new StringBuilder(text.length());
-				corrected.append(text, copied, offset.startOffset()).append(suggestions[0].string);
+				corrected.append(text, copied, offset.startOffset()).append(correction);
 				copied = offset.endOffset();
 			}
 			tokens.end();

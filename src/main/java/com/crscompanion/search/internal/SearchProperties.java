@@ -8,7 +8,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,16 +22,24 @@ import org.springframework.validation.annotation.Validated;
  * @param maxHits passages ranked per question (the answer plus suggestions)
  * @param spellingMinLength shortest word the typo correction touches (short words are too easily "corrected")
  * @param boosts how much each field weighs
+ * @param bm25 term-frequency saturation and length normalisation of the ranking
  */
 @Validated
 @ConfigurationProperties("crs.search")
 public record SearchProperties(@NotNull Path synonymsFile, @DecimalMin("0") @DecimalMax("1") double confidenceFloor,
 		@DecimalMin("0") @DecimalMax("1") double unknownWordWeight, @Min(1) @Max(256) int maxQueryTerms,
-		@Min(1) @Max(20) int maxHits, @Min(3) int spellingMinLength, @NotNull @Valid Boosts boosts) {
+		@Min(1) @Max(20) int maxHits, @Min(3) int spellingMinLength, @NotNull @Valid Boosts boosts, @NotNull @Valid Bm25 bm25) {
 
-	/** Field weights: a question or sub-topic title that matches says more than a word somewhere in the text. */
-	public record Boosts(@Positive float question, @Positive float title, @Positive float section,
-			@Positive float text, @Positive float context) {
+	/**
+	 * BM25F field weights (at least 1: a weight multiplies how often the word counts): a question or sub-topic title
+	 * that matches says more than a word somewhere in the text.
+	 */
+	public record Boosts(@DecimalMin("1") float question, @DecimalMin("1") float title, @DecimalMin("1") float section,
+			@DecimalMin("1") float text) {
+	}
+
+	/** BM25 parameters: k1 (how fast repeated words stop counting) and b (how much long passages are penalised). */
+	public record Bm25(@DecimalMin("0") float k1, @DecimalMin("0") @DecimalMax("1") float b) {
 	}
 
 }

@@ -51,6 +51,7 @@ class EditorEntryReaderTests {
 			---\\nid: a\\nsection: b\\n---\\n               | has no text
 			---\\nid: a\\nkind: poem\\n---\\nText           | unknown kind 'poem'
 			---\\nid: [a\\n---\\nText                       | not valid YAML
+			---\\nid: a\\nalso-asked: just one\\n---\\n      | also-asked must be a list
 			""")
 	void aBrokenEntrySaysWhichFileAndWhatIsWrong(String content, String message) {
 		assertThatThrownBy(() -> this.reader.read("entries/bad.md", content.replace("\\n", "\n")))

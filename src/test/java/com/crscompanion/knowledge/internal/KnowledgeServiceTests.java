@@ -61,6 +61,18 @@ class KnowledgeServiceTests {
 	}
 
 	@Test
+	void alsoAskedPhrasingsAreAddedWithoutChangingTheGuidesWords() throws IOException {
+		String id = "how-crs-is-treated/tocilizumab";
+		Passage before = this.service.current().find(id).orElseThrow();
+		write("also-asked/toci.md", "---\nid: " + id + "\nalso-asked:\n  - what does toci do\n  - \"actemra: why?\"\n---\n");
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.service.current().find(id).orElseThrow().alsoAsked().isEmpty());
+		Passage after = this.service.current().find(id).orElseThrow();
+		assertThat(after.alsoAsked()).containsExactly("what does toci do", "actemra: why?");
+		assertThat(after.text()).isEqualTo(before.text());
+		assertThat(after.source()).isEqualTo(before.source());
+	}
+
+	@Test
 	void aBrokenFileKeepsTheLastGoodContent() throws Exception {
 		write("entries/good.md", "---\nid: ward/good\nsection: Ward\n---\nGood.\n");
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.service.current().find("ward/good").isPresent());

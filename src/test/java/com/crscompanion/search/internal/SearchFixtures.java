@@ -12,7 +12,7 @@ final class SearchFixtures {
 
 	static SearchProperties properties() {
 		return new SearchProperties(Path.of("config/synonyms.txt"), 0.5, 0.35, 48, 5, 5,
-				new SearchProperties.Boosts(4f, 3f, 1.5f, 1f, 0.5f));
+				new SearchProperties.Boosts(3f, 3f, 2f, 1f), new SearchProperties.Bm25(1.2f, 0.75f));
 	}
 
 	static LuceneSearchService service(KnowledgeBase knowledge) {
