@@ -42,6 +42,8 @@ class LuceneSearchService implements PassageSearch {
 
 	private final Set<String> synonymVocabulary;
 
+	private final Set<String> lexiconTerms;
+
 	private final Set<String> englishWords = EnglishWords.load();
 
 	private final AtomicReference<PassageIndex> current = new AtomicReference<>();
@@ -57,6 +59,7 @@ class LuceneSearchService implements PassageSearch {
 					+ " has a rule that cannot be read: " + ex.getMessage(), ex);
 		}
 		this.synonymVocabulary = vocabulary(rules);
+		this.lexiconTerms = analyzedTerms(this.analyzer, rules);
 		this.current.set(build(knowledge.current().passages()));
 	}
 
@@ -96,8 +99,8 @@ class LuceneSearchService implements PassageSearch {
 
 	private PassageIndex build(List<Passage> passages) {
 		long started = System.nanoTime();
-		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.englishWords, this.analyzer,
-				this.properties);
+		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.lexiconTerms,
+				this.englishWords, this.analyzer, this.properties);
 		log.info("Search index built: {} passages in {} ms", passages.size(), (System.nanoTime() - started) / 1_000_000);
 		return index;
 	}
@@ -114,9 +117,16 @@ class LuceneSearchService implements PassageSearch {
 
 	/** Every word the synonym rules mention, so typo correction can reach lay words the guide never uses. */
 	private static Set<String> vocabulary(String rules) {
+		try (var surface = new GuideAnalyzer.SurfaceAnalyzer()) {
+			return analyzedTerms(surface, rules);
+		}
+	}
+
+	/** The terms an analyzer makes of the rules' words: through the guide analyzer, the lexicon's guide terms. */
+	private static Set<String> analyzedTerms(org.apache.lucene.analysis.Analyzer analyzer, String rules) {
 		Set<String> words = new LinkedHashSet<>();
-		try (var surface = new GuideAnalyzer.SurfaceAnalyzer();
-				TokenStream tokens = surface.tokenStream("rules", rules.replaceAll("(?m)#.*$", " "))) {
+		String text = rules.replaceAll("(?m)#.*$", " ").replace("=>", ",");
+		try (TokenStream tokens = analyzer.tokenStream("rules", text)) {
 			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
 			tokens.reset();
 			while (tokens.incrementToken()) {

@@ -68,8 +68,11 @@ final class PassageIndex {
 
 	private final Map<IndexField, Float> boosts;
 
+	/** Terms of headings, questions, titles, phrasings and the synonym lexicon: the words of what the guide is about. */
+	private final Set<String> topicTerms;
+
 	private PassageIndex(GuideAnalyzer analyzer, SearchProperties properties, DirectoryReader reader,
-			Passage[] passagesByDoc, Set<String> english) {
+			Passage[] passagesByDoc, Set<String> english, Set<String> lexiconTerms) {
 		this.analyzer = analyzer;
 		this.properties = properties;
 		this.reader = reader;
@@ -79,6 +82,7 @@ final class PassageIndex {
 		try {
 			this.documents = Math.max(1, reader.getDocCount(IndexField.ALL.fieldName()));
 			this.speller = new SpellingCorrector(vocabulary(reader), english, properties.spellingMinLength());
+			this.topicTerms = topicTerms(reader, lexiconTerms);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -88,8 +92,8 @@ final class PassageIndex {
 				b.title(), IndexField.SECTION, b.section(), IndexField.TEXT, b.text());
 	}
 
-	static PassageIndex build(List<Passage> passages, Set<String> extraVocabulary, Set<String> english,
-			GuideAnalyzer analyzer, SearchProperties properties) {
+	static PassageIndex build(List<Passage> passages, Set<String> extraVocabulary, Set<String> lexiconTerms,
+			Set<String> english, GuideAnalyzer analyzer, SearchProperties properties) {
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		Analyzer perField = new PerFieldAnalyzerWrapper(analyzer,
 				Map.of(IndexField.WORDS.fieldName(), new GuideAnalyzer.SurfaceAnalyzer()));
@@ -117,11 +121,26 @@ final class PassageIndex {
 				String id = stored.document(doc).get(IndexField.ID.fieldName());
 				byDoc[doc] = (id != null) ? byId.get(id) : null;
 			}
-			return new PassageIndex(analyzer, properties, reader, byDoc, english);
+			return new PassageIndex(analyzer, properties, reader, byDoc, english, lexiconTerms);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static Set<String> topicTerms(DirectoryReader reader, Set<String> lexiconTerms) throws IOException {
+		Set<String> topic = new java.util.HashSet<>(lexiconTerms);
+		for (IndexField field : List.of(IndexField.QUESTION, IndexField.ASKED, IndexField.TITLE, IndexField.SECTION)) {
+			Terms terms = MultiTerms.getTerms(reader, field.fieldName());
+			if (terms == null) {
+				continue;
+			}
+			TermsEnum iterator = terms.iterator();
+			for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+				topic.add(term.utf8ToString());
+			}
+		}
+		return Set.copyOf(topic);
 	}
 
 	/** Every surface word of the content and the synonym rules, with how many passages use it. */
@@ -202,8 +221,10 @@ final class PassageIndex {
 		if (hits.isEmpty()) {
 			return SearchResult.empty();
 		}
-		double confidence = coverage(groups, top.scoreDocs[0].doc);
-		return new SearchResult(hits, confidence, confidence >= this.properties.confidenceFloor());
+		int best = top.scoreDocs[0].doc;
+		double confidence = coverage(groups, best);
+		boolean onTopic = groups.stream().flatMap(List::stream).anyMatch(t -> this.topicTerms.contains(t) && containsUnchecked(best, t));
+		return new SearchResult(hits, confidence, onTopic && confidence >= this.properties.confidenceFloor());
 	}
 
 	/**
@@ -305,6 +326,15 @@ final class PassageIndex {
 
 	private double idf(int df) {
 		return Math.log(1 + (this.documents - df + 0.5) / (df + 0.5));
+	}
+
+	private boolean containsUnchecked(int doc, String term) {
+		try {
+			return contains(doc, term);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private boolean contains(int doc, String term) throws IOException {
