@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import com.crscompanion.knowledge.KnowledgeBase;
+import com.crscompanion.language.EnglishWords;
 import com.crscompanion.knowledge.KnowledgeChanged;
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.search.PassageSearch;
@@ -44,7 +45,7 @@ class LuceneSearchService implements PassageSearch {
 
 	private final Set<String> lexiconTerms;
 
-	private final Set<String> englishWords = EnglishWords.load();
+	private final Set<String> englishWords = EnglishWords.get();
 
 	private final AtomicReference<PassageIndex> current = new AtomicReference<>();
 
