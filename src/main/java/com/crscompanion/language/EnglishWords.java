@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -15,24 +17,21 @@ public final class EnglishWords {
 
 	private static final String RESOURCE = "language/english-words.txt";
 
-	private static volatile Set<String> words;
+	/** Loaded once per process, on a background thread from the first call, so start-up does not wait for it. */
+	private static final CompletableFuture<Set<String>> WORDS = CompletableFuture.supplyAsync(EnglishWords::load,
+			runnable -> Thread.ofPlatform().daemon().name("english-words").start(runnable));
 
 	private EnglishWords() {
 	}
 
-	/** Loaded once per process; both search and the emergency guard consult it. */
+	/** Starts loading the list if nothing has yet; returns at once. */
+	public static void preload() {
+		WORDS.isDone();
+	}
+
+	/** The list, waiting for it if it is still loading. Both search and the emergency guard consult it. */
 	public static Set<String> get() {
-		Set<String> loaded = words;
-		if (loaded == null) {
-			synchronized (EnglishWords.class) {
-				loaded = words;
-				if (loaded == null) {
-					loaded = load();
-					words = loaded;
-				}
-			}
-		}
-		return loaded;
+		return WORDS.join();
 	}
 
 	private static Set<String> load() {
@@ -48,7 +47,7 @@ public final class EnglishWords {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
 		}
-		return Set.copyOf(words);
+		return Collections.unmodifiableSet(words);
 	}
 
 }

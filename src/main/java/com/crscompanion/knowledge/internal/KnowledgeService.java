@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+import com.crscompanion.support.Startup;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +27,8 @@ import com.crscompanion.knowledge.KnowledgeSnapshot;
 
 /**
  * Loads the content at start-up (refusing to start on broken content) and watches {@code index-data/}: a change
- * is loaded in the background and published; a broken change keeps the last good content and logs why.
+ * is loaded in the background and published; a broken change keeps the last good content and logs why. The first
+ * load runs beside the rest of start-up and is waited for before the web server opens.
  */
 @Service
 class KnowledgeService implements KnowledgeBase, SmartLifecycle {
@@ -39,6 +43,8 @@ class KnowledgeService implements KnowledgeBase, SmartLifecycle {
 
 	private final AtomicReference<KnowledgeSnapshot> current = new AtomicReference<>();
 
+	private final CompletableFuture<KnowledgeSnapshot> firstLoad;
+
 	private volatile String fingerprint;
 
 	private ScheduledExecutorService watcher;
@@ -48,13 +54,17 @@ class KnowledgeService implements KnowledgeBase, SmartLifecycle {
 		this.events = events;
 		this.loader = new ContentLoader(properties, Clock.systemUTC());
 		this.fingerprint = fingerprint();
-		KnowledgeSnapshot first = load();
-		this.current.set(first);
+		this.firstLoad = Startup.inBackground("content-load", this::load);
 	}
 
 	@Override
 	public KnowledgeSnapshot current() {
-		return this.current.get();
+		KnowledgeSnapshot snapshot = this.current.get();
+		if (snapshot == null) {
+			this.current.compareAndSet(null, Startup.await(this.firstLoad));
+			snapshot = this.current.get();
+		}
+		return snapshot;
 	}
 
 	private KnowledgeSnapshot load() {
@@ -110,8 +120,15 @@ class KnowledgeService implements KnowledgeBase, SmartLifecycle {
 		return print.toString();
 	}
 
+	/** Before the web server (default phase), so broken content stops start-up and no request comes early. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
 	@Override
 	public void start() {
+		current();
 		this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread thread = new Thread(r, "content-watcher");
 			thread.setDaemon(true);

@@ -9,12 +9,16 @@ import java.text.ParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import com.crscompanion.support.Startup;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -27,10 +31,11 @@ import com.crscompanion.search.SearchResult;
 
 /**
  * Keeps the index of the current content and searches it. A content change builds a new index beside the old
- * one and swaps it in; queries in flight finish on the index they started with.
+ * one and swaps it in; queries in flight finish on the index they started with. The first index is built beside
+ * the rest of start-up and waited for before the web server opens.
  */
 @Service
-class LuceneSearchService implements PassageSearch {
+class LuceneSearchService implements PassageSearch, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LuceneSearchService.class);
 
@@ -45,12 +50,16 @@ class LuceneSearchService implements PassageSearch {
 
 	private final Set<String> lexiconTerms;
 
-	private final Set<String> englishWords = EnglishWords.get();
 
 	private final AtomicReference<PassageIndex> current = new AtomicReference<>();
 
+	private final CompletableFuture<PassageIndex> firstIndex;
+
+	private volatile boolean running;
+
 	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge) {
 		this.properties = properties;
+		EnglishWords.preload();
 		String rules = readSynonyms(properties);
 		try {
 			this.analyzer = GuideAnalyzer.withSynonyms(new StringReader(rules));
@@ -61,7 +70,7 @@ class LuceneSearchService implements PassageSearch {
 		}
 		this.synonymVocabulary = vocabulary(rules);
 		this.lexiconTerms = analyzedTerms(this.analyzer, rules);
-		this.current.set(build(knowledge.current().passages()));
+		this.firstIndex = Startup.inBackground("index-build", () -> build(knowledge.current().passages()));
 	}
 
 	@Override
@@ -86,22 +95,47 @@ class LuceneSearchService implements PassageSearch {
 	void onKnowledgeChanged(KnowledgeChanged changed) {
 		PassageIndex fresh = build(changed.snapshot().passages());
 		PassageIndex retired = this.current.getAndSet(fresh);
-		retired.release();
+		(retired != null ? retired : Startup.await(this.firstIndex)).release();
 	}
 
 	private PassageIndex acquire() {
 		while (true) {
 			PassageIndex index = this.current.get();
-			if (index.tryAcquire()) {
+			if (index == null) {
+				this.current.compareAndSet(null, Startup.await(this.firstIndex));
+			}
+			else if (index.tryAcquire()) {
 				return index;
 			}
 		}
 	}
 
+	/** Before the web server (default phase): start-up fails on an index that cannot be built. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	@Override
+	public void start() {
+		acquire().release();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
 	private PassageIndex build(List<Passage> passages) {
 		long started = System.nanoTime();
 		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.lexiconTerms,
-				this.englishWords, this.analyzer, this.properties);
+				EnglishWords::get, this.analyzer, this.properties);
 		log.info("Search index built: {} passages in {} ms", passages.size(), (System.nanoTime() - started) / 1_000_000);
 		return index;
 	}

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -72,7 +73,7 @@ final class PassageIndex {
 	private final Set<String> topicTerms;
 
 	private PassageIndex(GuideAnalyzer analyzer, SearchProperties properties, DirectoryReader reader,
-			Passage[] passagesByDoc, Set<String> english, Set<String> lexiconTerms) {
+			Passage[] passagesByDoc, Supplier<Set<String>> english, Set<String> lexiconTerms) {
 		this.analyzer = analyzer;
 		this.properties = properties;
 		this.reader = reader;
@@ -93,7 +94,7 @@ final class PassageIndex {
 	}
 
 	static PassageIndex build(List<Passage> passages, Set<String> extraVocabulary, Set<String> lexiconTerms,
-			Set<String> english, GuideAnalyzer analyzer, SearchProperties properties) {
+			Supplier<Set<String>> english, GuideAnalyzer analyzer, SearchProperties properties) {
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		Analyzer perField = new PerFieldAnalyzerWrapper(analyzer,
 				Map.of(IndexField.WORDS.fieldName(), new GuideAnalyzer.SurfaceAnalyzer()));

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Corrects a word the content never uses to the closest word it does ("tocilizumb" → "tocilizumab"), SymSpell
@@ -23,9 +24,9 @@ final class SpellingCorrector {
 
 	private final int minLength;
 
-	private final Set<String> english;
+	private final Supplier<Set<String>> english;
 
-	SpellingCorrector(Map<String, Integer> frequencies, Set<String> english, int minLength) {
+	SpellingCorrector(Map<String, Integer> frequencies, Supplier<Set<String>> english, int minLength) {
 		this.frequencies = Map.copyOf(frequencies);
 		this.english = english;
 		this.minLength = minLength;
@@ -42,7 +43,7 @@ final class SpellingCorrector {
 
 	/** The correction, or {@code null} when the word is known, too short, or nothing is close enough. */
 	String correct(String word) {
-		if (word.length() < this.minLength || knows(word) || this.english.contains(word)) {
+		if (word.length() < this.minLength || knows(word) || this.english.get().contains(word)) {
 			return null;
 		}
 		int maxEdits = maxEdits(word.length());

@@ -88,8 +88,9 @@ class KnowledgeServiceTests {
 	@Test
 	void startingOnBrokenContentFailsWithTheReason() throws IOException {
 		Files.delete(this.content.resolve("crs-family-guide-export.txt"));
-		assertThatThrownBy(() -> new KnowledgeService(TestContent.properties(this.content, Duration.ofSeconds(1)), e -> {
-		})).hasMessageContaining("guide export not found");
+		KnowledgeService broken = new KnowledgeService(TestContent.properties(this.content, Duration.ofSeconds(1)), e -> {
+		});
+		assertThatThrownBy(broken::start).isInstanceOf(ContentException.class).hasMessageContaining("guide export not found");
 	}
 
 	private void write(String name, String text) throws IOException {
