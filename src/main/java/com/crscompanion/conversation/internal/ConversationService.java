@@ -125,6 +125,7 @@ class ConversationService implements Conversations {
 			case GREETING -> this.messages.greeting();
 			case THANKS -> this.messages.thanks();
 			case ABOUT -> this.messages.about();
+			case TASK -> this.messages.notATask();
 		};
 		return new Reply(ReplyKind.INFO, text, null, null, this.messages.defaultSuggestions(), null);
 	}

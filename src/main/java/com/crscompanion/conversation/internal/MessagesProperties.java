@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param greeting reply to hello
  * @param thanks reply to thank you / ok
  * @param about reply to "who are you", "are you a robot"
+ * @param notATask reply to a request to do something ("translate this", "book a taxi")
  * @param empty reply to an empty message
  * @param defaultSuggestions offered when nothing in the guide is even close
  * @param smallTalk phrases that are greetings, thanks or questions about the bot, in any language
@@ -26,12 +27,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("crs.messages")
 public record MessagesProperties(@NotBlank String disclaimer, @NotBlank String notCovered,
 		@NotBlank String coordinatorOffer, @NotBlank String greeting, @NotBlank String thanks, @NotBlank String about,
-		@NotBlank String empty, @NotEmpty List<@NotBlank String> defaultSuggestions,
+		@NotBlank String notATask, @NotBlank String empty, @NotEmpty List<@NotBlank String> defaultSuggestions,
 		@NotNull @Valid SmallTalk smallTalk) {
 
-	/** Whole-message phrases (matched ignoring case, punctuation and emoji) and filler words allowed around them. */
+	/**
+	 * Whole-message phrases (matched ignoring case, punctuation and emoji) and filler words allowed around them;
+	 * {@code tasks} are matched at the start of a message only.
+	 */
 	public record SmallTalk(@NotEmpty List<String> greetings, @NotEmpty List<String> thanks,
-			@NotEmpty List<String> about, @NotNull List<String> fillers) {
+			@NotEmpty List<String> about, @NotNull List<String> tasks, @NotNull List<String> fillers) {
 	}
 
 }

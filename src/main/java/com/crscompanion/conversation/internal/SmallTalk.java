@@ -15,7 +15,9 @@ final class SmallTalk {
 
 	enum Kind {
 
-		GREETING, THANKS, ABOUT
+		GREETING, THANKS, ABOUT,
+		/** Asks the bot to do something it cannot ("translate…", "book…"): whatever follows is not searched. */
+		TASK
 
 	}
 
@@ -23,7 +25,7 @@ final class SmallTalk {
 	record Reading(Kind kind, String remainder) {
 
 		boolean onlySmallTalk() {
-			return this.kind != null && this.remainder.isEmpty();
+			return this.kind == Kind.TASK || (this.kind != null && this.remainder.isEmpty());
 		}
 
 	}
@@ -37,6 +39,7 @@ final class SmallTalk {
 		config.greetings().forEach(p -> this.phrases.add(new Phrase(Kind.GREETING, words(p))));
 		config.thanks().forEach(p -> this.phrases.add(new Phrase(Kind.THANKS, words(p))));
 		config.about().forEach(p -> this.phrases.add(new Phrase(Kind.ABOUT, words(p))));
+		config.tasks().forEach(p -> this.phrases.add(new Phrase(Kind.TASK, words(p))));
 		config.fillers().forEach(p -> this.phrases.add(new Phrase(null, words(p))));
 		// longest first, so "thank you so much" wins over "thank you"
 		this.phrases.sort(Comparator.comparingInt((Phrase p) -> p.words().size()).reversed());
@@ -52,6 +55,9 @@ final class SmallTalk {
 			for (Phrase phrase : this.phrases) {
 				if (startsWith(words, at, phrase.words())) {
 					at += phrase.words().size();
+					if (phrase.kind() == Kind.TASK) {
+						return new Reading(Kind.TASK, "");
+					}
 					kind = (kind == Kind.ABOUT || phrase.kind() == null) ? kind : phrase.kind();
 					matched = true;
 					break;

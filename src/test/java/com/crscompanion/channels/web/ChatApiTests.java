@@ -55,10 +55,19 @@ class ChatApiTests {
 
 	@Test
 	void offTopicChatGetsTheFallbackWithSuggestionsNotAPassage() throws Exception {
-		JsonNode replies = replies("{\"sessionId\":\"s2\",\"text\":\"write me a poem about the sea\"}");
+		JsonNode replies = replies("{\"sessionId\":\"s2\",\"text\":\"what's the weather in Beijing tomorrow\"}");
 		assertThat(replies).hasSize(1);
 		assertThat(replies.get(0).get("kind").asString()).isEqualTo("fallback");
 		assertThat(replies.get(0).get("suggestions")).hasSizeBetween(1, 3);
+	}
+
+	@Test
+	void aRequestToDoSomethingIsDeclinedWithTheConfiguredText() throws Exception {
+		JsonNode replies = replies("{\"sessionId\":\"s2\",\"text\":\"write me a poem about the sea\"}");
+		assertThat(replies).singleElement().satisfies(r -> {
+			assertThat(r.get("kind").asString()).isEqualTo("info");
+			assertThat(r.get("text").asString()).isEqualTo(this.messages.notATask());
+		});
 	}
 
 	@Test

@@ -49,9 +49,9 @@ class ConversationServiceTests {
 	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 
 	private final MessagesProperties messages = new MessagesProperties("DISCLAIMER", "NOT COVERED", "ASK A COORDINATOR",
-			"HELLO", "YOU'RE WELCOME", "ABOUT ME", "EMPTY", List.of("What is CRS?", "How long does CRS last?"),
+			"HELLO", "YOU'RE WELCOME", "ABOUT ME", "NOT A TASK", "EMPTY", List.of("What is CRS?", "How long does CRS last?"),
 			new MessagesProperties.SmallTalk(List.of("hi", "hello", "good morning"), List.of("thanks", "thank you"),
-					List.of("are you a robot"), List.of("so much", "there")));
+					List.of("are you a robot"), List.of("translate", "book a"), List.of("so much", "there")));
 
 	private final ConversationService conversations = new ConversationService(this.guard, this.emergencyReplies,
 			this.search, this.messages, this.events);
@@ -137,6 +137,14 @@ class ConversationServiceTests {
 			.satisfies(r -> assertThat(r.text()).isEqualTo("HELLO"));
 		assertThat(this.conversations.handle(new InboundMessage("c", "web", "thank you so much")))
 			.singleElement().satisfies(r -> assertThat(r.text()).isEqualTo("YOU'RE WELCOME"));
+		verify(this.search, never()).search(anyString());
+	}
+
+	@Test
+	void aRequestToDoATaskIsDeclinedNotSearched() {
+		given(this.guard.assess(anyString())).willReturn(EmergencyVerdict.none());
+		assertThat(this.conversations.handle(new InboundMessage("c", "web", "Translate 'tocilizumab dose' to Chinese")))
+			.singleElement().satisfies(r -> assertThat(r.text()).isEqualTo("NOT A TASK"));
 		verify(this.search, never()).search(anyString());
 	}
 
