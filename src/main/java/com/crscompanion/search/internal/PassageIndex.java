@@ -223,9 +223,11 @@ final class PassageIndex {
 			return SearchResult.empty();
 		}
 		int best = top.scoreDocs[0].doc;
-		double confidence = coverage(groups, best);
-		boolean onTopic = groups.stream().flatMap(List::stream).anyMatch(t -> this.topicTerms.contains(t) && containsUnchecked(best, t));
-		return new SearchResult(hits, confidence, onTopic && confidence >= this.properties.confidenceFloor());
+		Coverage coverage = coverage(groups, best);
+		double confidence = Math.max(coverage.share(),
+				Math.min(1, coverage.topicEvidence() / this.properties.evidenceForFullConfidence()));
+		boolean confident = coverage.topicEvidence() > 0 && confidence >= this.properties.confidenceFloor();
+		return new SearchResult(hits, confidence, confident);
 	}
 
 	/**
@@ -298,16 +300,19 @@ final class PassageIndex {
 	}
 
 	/**
-	 * The share of the question the best passage covers, each term weighted by how specific it is (idf), words the
-	 * guide never uses counting partly against it. "restaurant near the hospital" covers little: only "hospital".
+	 * How much of the question the best passage answers: the idf-weighted share of its terms the passage holds (words
+	 * the guide never uses counting against it), and the absolute evidence, the summed idf of matched terms from the
+	 * guide's topic vocabulary, so a long message with several solid matches is not sunk by its chatter.
 	 */
-	private double coverage(List<List<String>> groups, int doc) throws IOException {
+	private Coverage coverage(List<List<String>> groups, int doc) throws IOException {
 		double rarest = idf(1);
 		double asked = 0;
 		double covered = 0;
+		double topicEvidence = 0;
 		for (List<String> group : groups) {
 			double groupWeight = 0;
 			double matchedWeight = 0;
+			double topicWeight = 0;
 			for (String term : group) {
 				int df = this.reader.docFreq(new Term(IndexField.ALL.fieldName(), term));
 				if (df == 0) {
@@ -317,25 +322,21 @@ final class PassageIndex {
 				groupWeight = Math.max(groupWeight, weight);
 				if (contains(doc, term)) {
 					matchedWeight = Math.max(matchedWeight, weight);
+					topicWeight = this.topicTerms.contains(term) ? Math.max(topicWeight, weight) : topicWeight;
 				}
 			}
 			asked += (groupWeight > 0) ? groupWeight : rarest * this.properties.unknownWordWeight();
 			covered += matchedWeight;
+			topicEvidence += topicWeight;
 		}
-		return (asked == 0) ? 0 : covered / asked;
+		return new Coverage((asked == 0) ? 0 : covered / asked, topicEvidence);
+	}
+
+	private record Coverage(double share, double topicEvidence) {
 	}
 
 	private double idf(int df) {
 		return Math.log(1 + (this.documents - df + 0.5) / (df + 0.5));
-	}
-
-	private boolean containsUnchecked(int doc, String term) {
-		try {
-			return contains(doc, term);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private boolean contains(int doc, String term) throws IOException {

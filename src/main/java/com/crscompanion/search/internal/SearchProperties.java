@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param confidenceFloor below this share of the question covered, the bot says the guide does not cover it
  * @param unknownWordWeight how much a word the guide never uses counts against confidence, relative to the rarest
  * guide word (lay chatter around a real question should not sink it)
+ * @param evidenceForFullConfidence summed idf of matched topic words that alone makes the answer certain
  * @param maxQueryTerms distinct terms taken from one message (a 10,000-character message stays fast)
  * @param maxHits passages ranked per question (the answer plus suggestions)
  * @param spellingMinLength shortest word the typo correction touches (short words are too easily "corrected")
@@ -27,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("crs.search")
 public record SearchProperties(@NotNull Path synonymsFile, @DecimalMin("0") @DecimalMax("1") double confidenceFloor,
-		@DecimalMin("0") @DecimalMax("1") double unknownWordWeight, @Min(1) @Max(256) int maxQueryTerms,
+		@DecimalMin("0") @DecimalMax("5") double unknownWordWeight,
+		@DecimalMin("0.1") double evidenceForFullConfidence, @Min(1) @Max(256) int maxQueryTerms,
 		@Min(1) @Max(20) int maxHits, @Min(3) int spellingMinLength, @NotNull @Valid Boosts boosts, @NotNull @Valid Bm25 bm25) {
 
 	/**
