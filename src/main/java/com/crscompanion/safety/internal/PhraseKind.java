@@ -1,0 +1,30 @@
+package com.crscompanion.safety.internal;
+
+/** What a phrase in a phrase file is for; each kind is one kind of section. */
+enum PhraseKind {
+
+	/** Reports a danger sign; section {@code [FEVER]}, {@code [SEIZURE severe]} and so on. */
+	SIGN,
+	/** {@code [NEGATION BEFORE]}: negates a sign mentioned shortly after it ("no fever"). */
+	NEGATION_BEFORE,
+	/** {@code [NEGATION AFTER]}: says a sign mentioned shortly before it has gone ("fever has gone"). */
+	NEGATION_AFTER,
+	/** {@code [NOT NEGATION]}: contains a negation word but negates nothing ("no better", "not sure"). */
+	NOT_NEGATION,
+	/** {@code [SCOPE END]}: a negation does not reach over it ("no fever but ..."). */
+	SCOPE_END,
+	/** {@code [BENIGN]}: an everyday phrase that contains sign words but is not a sign ("fit to fly"). */
+	BENIGN,
+	/** {@code [TEMPERATURE WORDS]}: makes a nearby bare number a temperature ("temp 38.6"). */
+	TEMPERATURE_WORD,
+	/** {@code [NOT TEMPERATURE]}: right next to a number, shows it is not a temperature ("room 39"). */
+	NOT_TEMPERATURE,
+	/** {@code [LANGUAGE HINTS]}: very common words, used only to choose the reply language. */
+	LANGUAGE_HINT;
+
+	/** Sign words and the words around them get inflection, typo and repeated-letter tolerance; cue words not. */
+	boolean tolerant() {
+		return this == SIGN || this == BENIGN || this == TEMPERATURE_WORD || this == NOT_TEMPERATURE;
+	}
+
+}
