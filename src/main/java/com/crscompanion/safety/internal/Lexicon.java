@@ -159,7 +159,9 @@ final class Lexicon {
 				}
 				else {
 					for (String form : inflections(word, book.inflections())) {
-						this.words.addTolerant(prefix + form, unprefixed, id);
+						// typos only on the word as written: an inflected form's typo is too often another
+						// language's word ("expires" is one letter from French "empires")
+						this.words.addTolerant(prefix + form, unprefixed && form.equals(word), id);
 					}
 				}
 			}

@@ -20,7 +20,7 @@ import com.crscompanion.safety.DangerSign;
 final class PhraseBookParser {
 
 	/** Bounds the expansion of (a|b) alternatives so one careless line cannot produce millions of phrases. */
-	private static final int MAX_EXPANSIONS_PER_LINE = 512;
+	private static final int MAX_EXPANSIONS_PER_LINE = 4096;
 
 	private PhraseBookParser() {
 	}
@@ -171,6 +171,12 @@ final class PhraseBookParser {
 					return new Section(PhraseKind.TEMPERATURE_WORD, null, false, AffixList.NONE);
 				case "NOT TEMPERATURE":
 					return new Section(PhraseKind.NOT_TEMPERATURE, null, false, AffixList.NONE);
+				case "OXYGEN WORDS":
+					return new Section(PhraseKind.OXYGEN_WORD, null, false, AffixList.NONE);
+				case "PULSE WORDS":
+					return new Section(PhraseKind.PULSE_WORD, null, false, AffixList.NONE);
+				case "BLOOD PRESSURE WORDS":
+					return new Section(PhraseKind.BLOOD_PRESSURE_WORD, null, false, AffixList.NONE);
 				case "LANGUAGE HINTS":
 					return new Section(PhraseKind.LANGUAGE_HINT, null, false, AffixList.NONE);
 				case "INFLECTIONS":

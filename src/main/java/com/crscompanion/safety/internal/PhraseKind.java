@@ -19,12 +19,19 @@ enum PhraseKind {
 	TEMPERATURE_WORD,
 	/** {@code [NOT TEMPERATURE]}: right next to a number, shows it is not a temperature ("room 39"). */
 	NOT_TEMPERATURE,
+	/** {@code [OXYGEN WORDS]}: makes a nearby number an oxygen saturation ("sats 89"). */
+	OXYGEN_WORD,
+	/** {@code [PULSE WORDS]}: makes a nearby number a heart rate ("pulse 135"). */
+	PULSE_WORD,
+	/** {@code [BLOOD PRESSURE WORDS]}: makes a nearby number or pair a blood pressure ("BP 85/50"). */
+	BLOOD_PRESSURE_WORD,
 	/** {@code [LANGUAGE HINTS]}: very common words, used only to choose the reply language. */
 	LANGUAGE_HINT;
 
 	/** Sign words and the words around them get inflection, typo and repeated-letter tolerance; cue words not. */
 	boolean tolerant() {
-		return this == SIGN || this == BENIGN || this == TEMPERATURE_WORD || this == NOT_TEMPERATURE;
+		return this != NEGATION_BEFORE && this != NEGATION_AFTER && this != NOT_NEGATION && this != SCOPE_END
+				&& this != LANGUAGE_HINT;
 	}
 
 }

@@ -35,6 +35,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 	/** Words allowed between a sign and a resolution cue after it ("the fever has now gone"). */
 	private static final int NEGATION_AFTER_WINDOW = 4;
 
+	/** Words between a fever word and a normal reading that stands it down ("his temperature is 36.8"). */
+	private static final int NORMAL_READING_REACH = 3;
+
 	private static final int[][] NO_WORDS = new int[0][];
 
 	private final Lexicon lexicon;
@@ -93,9 +96,17 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 		private final int[] hintsPerLanguage = new int[RuleBasedEmergencyGuard.this.lexicon.languages().size()];
 
+		/** Whether hint words or the script showed the message's language (else it is the default). */
+		private boolean languageEvident;
+
 		private final boolean[] temperatureWord;
 
 		private final boolean[] notTemperature;
+
+		private final VitalSignsReader.VitalWords vitalWords;
+
+		/** Tokens of temperatures below fever level: they stand down a fever word beside them. */
+		private final boolean[] normalReading;
 
 		Assessment(String original) {
 			this.original = original;
@@ -103,14 +114,15 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			this.tokens = Tokens.of(this.text);
 			this.temperatureWord = new boolean[this.tokens.count()];
 			this.notTemperature = new boolean[this.tokens.count()];
+			this.normalReading = new boolean[this.tokens.count() + 1];
+			this.vitalWords = new VitalSignsReader.VitalWords(new boolean[this.tokens.count()],
+					new boolean[this.tokens.count()], new boolean[this.tokens.count()]);
 		}
 
 		EmergencyVerdict run() {
 			findPhrases();
 			int messageLanguage = messageLanguage();
-			TemperatureReader.read(this.tokens, this.temperatureWord, this.notTemperature,
-					(start, end) -> this.signs.add(new Mention(new PhrasePayload(PhraseKind.SIGN, DangerSign.FEVER,
-							false, messageLanguage, true, "temperature reading"), start, end, -1L)));
+			readNumbers(messageLanguage);
 			Negation negation = new Negation();
 			List<SignMatch> matches = new ArrayList<>();
 			List<Mention> kept = keepOnePerSpan(messageLanguage);
@@ -118,13 +130,58 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				matches.add(toSignMatch(sign, negation.negates(sign)));
 			}
 			matches.sort(Comparator.comparingInt(SignMatch::start));
-			String language = matches.stream().filter(m -> !m.negated() || m.severe()).findFirst()
-				.map(SignMatch::language).orElse(code(messageLanguage));
+			// the reply should be in the family's language: the message's when its words show it, otherwise
+			// the language of the first alarming phrase
+			String language = this.languageEvident ? code(messageLanguage)
+					: matches.stream().filter(m -> !m.negated() || m.severe()).findFirst().map(SignMatch::language)
+						.orElse(code(messageLanguage));
 			boolean emergency = matches.stream().anyMatch(m -> !m.negated() || m.severe());
 			if (logger.isDebugEnabled() && !matches.isEmpty()) {
 				logger.debug("Guard verdict emergency={} language={} matches={}", emergency, language, matches);
 			}
 			return new EmergencyVerdict(emergency, language, matches);
+		}
+
+		private void readNumbers(int language) {
+			TemperatureReader.read(this.tokens, this.temperatureWord, this.notTemperature,
+					new TemperatureReader.ReadingSink() {
+
+						@Override
+						public void fever(int start, int end) {
+							addReading(DangerSign.FEVER, "temperature", language, start, end);
+						}
+
+						@Override
+						public void normal(int start, int end) {
+							for (int t = start; t < end; t++) {
+								Assessment.this.normalReading[t] = true;
+							}
+						}
+
+					});
+			VitalSignsReader.read(this.tokens, this.vitalWords, new VitalSignsReader.VitalSink() {
+
+				@Override
+				public void lowOxygen(int start, int end) {
+					addReading(DangerSign.BREATHING, "oxygen saturation", language, start, end);
+				}
+
+				@Override
+				public void fastPulse(int start, int end) {
+					addReading(DangerSign.HEART, "heart rate", language, start, end);
+				}
+
+				@Override
+				public void lowBloodPressure(int start, int end) {
+					addReading(DangerSign.HEART, "blood pressure", language, start, end);
+				}
+
+			});
+		}
+
+		private void addReading(DangerSign sign, String reading, int language, int start, int end) {
+			this.signs.add(new Mention(new PhrasePayload(PhraseKind.SIGN, sign, false, language, true, reading), start,
+					end, -1L));
 		}
 
 		private void findPhrases() {
@@ -175,6 +232,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				case NOT_NEGATION -> this.notNegations.add(mention);
 				case TEMPERATURE_WORD -> mark(this.temperatureWord, mention);
 				case NOT_TEMPERATURE -> mark(this.notTemperature, mention);
+				case OXYGEN_WORD -> mark(this.vitalWords.oxygen(), mention);
+				case PULSE_WORD -> mark(this.vitalWords.pulse(), mention);
+				case BLOOD_PRESSURE_WORD -> mark(this.vitalWords.bloodPressure(), mention);
 				case LANGUAGE_HINT -> this.hintsPerLanguage[mention.payload().language()]++;
 			}
 		}
@@ -185,12 +245,30 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			}
 		}
 
-		/** The language with most hint words; the default language on a tie or when there are none. */
+		/**
+		 * The language with most hint words; without any, the language of the message's script (Chinese,
+		 * Cyrillic, Arabic) when that language has a phrase file; else the default language.
+		 */
 		private int messageLanguage() {
+			List<String> languages = RuleBasedEmergencyGuard.this.lexicon.languages();
 			int best = RuleBasedEmergencyGuard.this.lexicon.defaultLanguage();
 			for (int language = 0; language < this.hintsPerLanguage.length; language++) {
 				if (this.hintsPerLanguage[language] > this.hintsPerLanguage[best]) {
 					best = language;
+				}
+			}
+			if (this.hintsPerLanguage[best] > 0) {
+				this.languageEvident = true;
+				return best;
+			}
+			for (int t = 0; t < this.tokens.count(); t++) {
+				char first = this.text.chars()[this.tokens.start(t)];
+				String byScript = (this.tokens.type(t) == Tokens.CJK) ? "zh"
+						: (first >= '\u0400' && first <= '\u04FF') ? "ru"
+								: (first >= '\u0600' && first <= '\u06FF') ? "ar" : null;
+				if (byScript != null && languages.contains(byScript)) {
+					this.languageEvident = true;
+					return languages.indexOf(byScript);
 				}
 			}
 			return best;
@@ -289,6 +367,28 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				}
 			}
 
+			private boolean nextToNormalReading(Mention sign) {
+				boolean[] normal = Assessment.this.normalReading;
+				for (int k = sign.startToken() - 1; k >= 0 && sign.startToken() - k <= NORMAL_READING_REACH; k--) {
+					if (this.barrier[k]) {
+						break;
+					}
+					if (normal[k]) {
+						return true;
+					}
+				}
+				for (int k = sign.endToken(); k < Assessment.this.tokens.count()
+						&& k - sign.endToken() < NORMAL_READING_REACH; k++) {
+					if (this.barrier[k]) {
+						break;
+					}
+					if (normal[k]) {
+						return true;
+					}
+				}
+				return false;
+			}
+
 			private static boolean touches(boolean[] flags, Mention mention) {
 				for (int t = mention.startToken(); t < mention.endToken(); t++) {
 					if (flags[t]) {
@@ -299,6 +399,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			}
 
 			boolean negates(Mention sign) {
+				if (sign.phraseTokens() == -1L) {
+					return false; // a measured value is a fact; "plus de 39" is "more than 39", not "no 39"
+				}
 				Tokens tokens = Assessment.this.tokens;
 				int start = sign.startToken();
 				int window = (tokens.type(start) == Tokens.CJK) ? CJK_NEGATION_BEFORE_WINDOW : NEGATION_BEFORE_WINDOW;
@@ -306,7 +409,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (this.cueEndsBefore[k]) {
 						return true;
 					}
-					if (this.barrier[k - 1]) {
+					if (this.barrier[k - 1] || tokens.type(k - 1) == Tokens.NUMBER) {
 						break;
 					}
 				}
@@ -314,6 +417,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (sign.isGapWord(t) && this.negationWord[t]) {
 						return true; // "breathing is not hard"
 					}
+				}
+				if (sign.payload().sign() == DangerSign.FEVER && sign.phraseTokens() != -1L && nextToNormalReading(sign)) {
+					return true; // "температура 36,6": the reading says the temperature is not a fever
 				}
 				int end = sign.endToken();
 				for (int k = end; k < tokens.count() && k - end <= NEGATION_AFTER_WINDOW; k++) {

@@ -23,6 +23,22 @@ final class TemperatureReader {
 
 	private static final int WORDS_AFTER = 3;
 
+	/** How far a [NOT TEMPERATURE] word reaches: "room 39", "39 degrees outside". */
+	private static final int NOT_TEMPERATURE_REACH = 2;
+
+	/**
+	 * A number with one decimal in this range is a temperature even without a temperature word ("she has 38.3"):
+	 * in a family's message about a CAR-T patient nothing else is written that way.
+	 */
+	private static final double ONE_DECIMAL_MIN = 38.0;
+
+	private static final double ONE_DECIMAL_MAX = 42.0;
+
+	/** Readings from here up to fever level are normal: they stand down a fever word next to them. */
+	private static final double CELSIUS_NORMAL_MIN = 34.0;
+
+	private static final double FAHRENHEIT_NORMAL_MIN = 93.0;
+
 	private static final String CHINESE_DIGITS = "零〇一二两三四五六七八九";
 
 	private static final int[] CHINESE_DIGIT_VALUES = { 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9 };
@@ -33,10 +49,13 @@ final class TemperatureReader {
 
 	}
 
-	/** Receives a fever reading as a token range. */
+	/** Receives readings as token ranges. */
 	interface ReadingSink {
 
 		void fever(int startToken, int endToken);
+
+		/** A temperature below fever level ("температура 36,6"). */
+		void normal(int startToken, int endToken);
 
 	}
 
@@ -64,6 +83,7 @@ final class TemperatureReader {
 			return;
 		}
 		double value = parse(chars, start, end);
+		boolean oneDecimal = end - start >= 3 && (chars[end - 2] == '.' || chars[end - 2] == ',');
 		if (Double.isNaN(value)) {
 			return;
 		}
@@ -99,25 +119,33 @@ final class TemperatureReader {
 				endToken = t + 2;
 			}
 		}
-		boolean celsius = value >= CELSIUS_FEVER && value <= CELSIUS_MAX;
-		boolean fahrenheit = value >= FAHRENHEIT_FEVER && value <= FAHRENHEIT_MAX;
-		boolean fever = switch (unit) {
+		boolean celsius = value >= CELSIUS_NORMAL_MIN && value <= CELSIUS_MAX;
+		boolean fahrenheit = value >= FAHRENHEIT_NORMAL_MIN && value <= FAHRENHEIT_MAX;
+		boolean plausible = switch (unit) {
 			case CELSIUS -> celsius;
 			case FAHRENHEIT -> fahrenheit;
 			default -> celsius || fahrenheit;
 		};
-		if (!fever) {
+		if (!plausible || near(notTemperature, tokens, t, NOT_TEMPERATURE_REACH, NOT_TEMPERATURE_REACH, true)) {
 			return;
 		}
-		if (unit == Unit.NONE && (adjacentTo(notTemperature, t, tokens.count())
-				|| !temperatureWordNear(tokens, t, temperatureWord))) {
+		boolean fever = (unit != Unit.FAHRENHEIT && value >= CELSIUS_FEVER && value <= CELSIUS_MAX)
+				|| (unit != Unit.CELSIUS && value >= FAHRENHEIT_FEVER);
+		boolean temperature = unit != Unit.NONE || near(temperatureWord, tokens, t, WORDS_BEFORE, WORDS_AFTER, false)
+				|| (oneDecimal && value >= ONE_DECIMAL_MIN && value <= ONE_DECIMAL_MAX);
+		if (!temperature) {
 			return;
 		}
-		sink.fever(t, endToken);
+		if (fever) {
+			sink.fever(t, endToken);
+		}
+		else if (value < CELSIUS_FEVER || (value >= FAHRENHEIT_NORMAL_MIN && value < FAHRENHEIT_FEVER)) {
+			sink.normal(t, endToken);
+		}
 	}
 
 	/** False for numbers that belong to codes, dates, times, phone numbers, money or long digit groups. */
-	private static boolean standsAlone(Tokens tokens, int t, char[] chars, int length, int start, int end) {
+	static boolean standsAlone(Tokens tokens, int t, char[] chars, int length, int start, int end) {
 		char before = (start > 0) ? chars[start - 1] : ' ';
 		char beforeThat = (start > 1) ? chars[start - 2] : ' ';
 		if (Tokens.isLetter(before) || "$€£¥#+№".indexOf(before) >= 0) {
@@ -160,7 +188,7 @@ final class TemperatureReader {
 	}
 
 	/** The value, or NaN when the number has more than one separator or a separator followed by 3+ digits. */
-	private static double parse(char[] chars, int start, int end) {
+	static double parse(char[] chars, int start, int end) {
 		long whole = 0;
 		long fraction = 0;
 		int fractionDigits = -1;
@@ -207,24 +235,25 @@ final class TemperatureReader {
 		return k;
 	}
 
-	private static boolean adjacentTo(boolean[] flags, int t, int count) {
-		return (t > 0 && flags[t - 1]) || (t + 1 < count && flags[t + 1]);
-	}
-
-	private static boolean temperatureWordNear(Tokens tokens, int t, boolean[] temperatureWord) {
-		for (int j = t - 1; j >= 0 && j >= t - WORDS_BEFORE; j--) {
-			if (tokens.type(j) == Tokens.SENTENCE_BREAK) {
+	/**
+	 * Whether a flagged token lies within {@code before} tokens before or {@code after} tokens after token t,
+	 * within the sentence (or, when {@code clauseOnly}, within the clause).
+	 */
+	static boolean near(boolean[] flags, Tokens tokens, int t, int before, int after, boolean clauseOnly) {
+		byte stop = clauseOnly ? Tokens.CLAUSE_BREAK : Tokens.SENTENCE_BREAK;
+		for (int j = t - 1; j >= 0 && j >= t - before; j--) {
+			if (tokens.type(j) >= stop) {
 				break;
 			}
-			if (temperatureWord[j]) {
+			if (flags[j]) {
 				return true;
 			}
 		}
-		for (int j = t + 1; j < tokens.count() && j <= t + WORDS_AFTER; j++) {
-			if (tokens.type(j) == Tokens.SENTENCE_BREAK) {
+		for (int j = t + 1; j < tokens.count() && j <= t + after; j++) {
+			if (tokens.type(j) >= stop) {
 				break;
 			}
-			if (temperatureWord[j]) {
+			if (flags[j]) {
 				return true;
 			}
 		}
