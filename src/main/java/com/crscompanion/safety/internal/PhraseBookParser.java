@@ -71,7 +71,7 @@ final class PhraseBookParser {
 				boolean exact = line.length() >= 2 && line.startsWith("\"") && line.endsWith("\"");
 				String body = exact ? line.substring(1, line.length() - 1).strip() : line;
 				for (String text : expandAlternatives(body, file, lineNumber)) {
-					if (TextNormalizer.foldPhrase(text.replace("*", "")).isBlank()) {
+					if (TextNormalizer.foldPhrase(text).chars().noneMatch(Character::isLetterOrDigit)) {
 						throw new PhraseFileException(file, lineNumber, "has a phrase with no letters or digits");
 					}
 					phrases.add(new PhraseBook.Phrase(section.kind, section.sign, section.severe, text,

@@ -277,12 +277,24 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		/**
 		 * Drops sign mentions inside a benign phrase or stepping over a scope end, and keeps one mention where
 		 * several of the same sign overlap: a severe one first, then one in the message's language, then the
-		 * longest.
+		 * longest. Works on per-token arrays so it stays linear however many mentions a long message has.
 		 */
 		private List<Mention> keepOnePerSpan(int messageLanguage) {
+			int count = this.tokens.count();
+			int[] benignReach = new int[count + 1];
+			for (Mention benign : this.benign) {
+				benignReach[benign.startToken()] = Math.max(benignReach[benign.startToken()], benign.endToken());
+			}
+			for (int t = 1; t <= count; t++) {
+				benignReach[t] = Math.max(benignReach[t], benignReach[t - 1]);
+			}
+			boolean[] scopeEnd = new boolean[count + 1];
+			for (Mention end : this.scopeEnds) {
+				mark(scopeEnd, end);
+			}
 			List<Mention> candidates = new ArrayList<>();
 			for (Mention sign : this.signs) {
-				if (this.benign.stream().noneMatch(b -> b.contains(sign)) && !stepsOverScopeEnd(sign)) {
+				if (benignReach[sign.startToken()] < sign.endToken() && !stepsOver(scopeEnd, sign)) {
 					candidates.add(sign);
 				}
 			}
@@ -291,23 +303,28 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				.thenComparing(m -> -(m.endToken() - m.startToken()))
 				.thenComparingInt(Mention::startToken);
 			candidates.sort(preference);
+			int[] signsAt = new int[count + 1];
 			List<Mention> kept = new ArrayList<>();
 			for (Mention candidate : candidates) {
-				boolean covered = kept.stream().anyMatch(k -> k.payload().sign() == candidate.payload().sign()
-						&& k.overlaps(candidate) && (k.payload().severe() || !candidate.payload().severe()));
+				int bit = 1 << candidate.payload().sign().ordinal();
+				boolean covered = false;
+				for (int t = candidate.startToken(); t < candidate.endToken() && !covered; t++) {
+					covered = (signsAt[t] & bit) != 0;
+				}
 				if (!covered) {
 					kept.add(candidate);
+					for (int t = candidate.startToken(); t < candidate.endToken(); t++) {
+						signsAt[t] |= bit;
+					}
 				}
 			}
 			return kept;
 		}
 
-		private boolean stepsOverScopeEnd(Mention sign) {
-			for (Mention end : this.scopeEnds) {
-				for (int t = end.startToken(); t < end.endToken(); t++) {
-					if (sign.isGapWord(t)) {
-						return true;
-					}
+		private static boolean stepsOver(boolean[] scopeEnd, Mention sign) {
+			for (int t = sign.startToken() + 1; t < sign.endToken(); t++) {
+				if (scopeEnd[t] && sign.isGapWord(t)) {
+					return true;
 				}
 			}
 			return false;
