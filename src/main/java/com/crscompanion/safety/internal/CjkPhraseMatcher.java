@@ -1,0 +1,239 @@
+package com.crscompanion.safety.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Phrases of languages written without spaces (Chinese) found as substrings with one Aho–Corasick pass over the
+ * folded text. A phrase written with spaces in the file ("呼吸 困难") is a sequence of parts that may have up to
+ * {@link #MAX_GAP_CHARS} other characters between them ("呼吸很困难", "呼吸有点困难") but no punctuation.
+ * Characters that occur in no phrase reset the automaton at the cost of one array read.
+ */
+final class CjkPhraseMatcher {
+
+	static final int MAX_GAP_CHARS = 4;
+
+	private final boolean[] alphabet = new boolean[0x10000];
+
+	private final Map<Long, Integer> gotoBuild = new HashMap<>();
+
+	private long[] gotoKeys;
+
+	private int[] gotoValues;
+
+	private int gotoMask;
+
+	private int[] fail;
+
+	/** For each state, the parts that end there (including via suffix links). */
+	private int[][] outputs;
+
+	/** Part number → phrase number, index within the phrase, and length in characters. */
+	private final List<int[]> parts = new ArrayList<>();
+
+	private final List<PhrasePayload> phrasePayloads = new ArrayList<>();
+
+	private final List<Integer> phrasePartCounts = new ArrayList<>();
+
+	private CjkPhraseMatcher() {
+	}
+
+	boolean isEmpty() {
+		return this.phrasePayloads.isEmpty();
+	}
+
+	void match(Tokens tokens, Consumer<Mention> sink) {
+		NormalizedText text = tokens.text();
+		char[] chars = text.chars();
+		// per phrase: start and end (chars) of the latest chain of parts matched so far, by part index
+		Map<Integer, int[][]> chains = null;
+		int state = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = chars[i];
+			if (!this.alphabet[c]) {
+				state = 0;
+				continue;
+			}
+			int next;
+			while ((next = transition(state, c)) < 0 && state != 0) {
+				state = this.fail[state];
+			}
+			state = Math.max(next, 0);
+			for (int part : this.outputs[state]) {
+				int[] info = this.parts.get(part);
+				int phrase = info[0];
+				int partIndex = info[1];
+				int end = i + 1;
+				int start = end - info[2];
+				int partCount = this.phrasePartCounts.get(phrase);
+				if (partCount == 1) {
+					emit(tokens, phrase, new int[][] { { start, end } }, sink);
+					continue;
+				}
+				if (chains == null) {
+					chains = new HashMap<>();
+				}
+				int[][] chain = chains.computeIfAbsent(phrase, p -> new int[partCount][]);
+				if (partIndex == 0) {
+					chain[0] = new int[] { start, end };
+				}
+				else {
+					int[] previous = chain[partIndex - 1];
+					if (previous == null || start < previous[previous.length - 1]
+							|| start - previous[previous.length - 1] > MAX_GAP_CHARS
+							|| hasBreak(chars, previous[previous.length - 1], start)) {
+						continue;
+					}
+					int[] extended = Arrays.copyOf(previous, previous.length + 2);
+					extended[previous.length] = start;
+					extended[previous.length + 1] = end;
+					chain[partIndex] = extended;
+					if (partIndex == partCount - 1) {
+						emit(tokens, phrase, toSpans(extended), sink);
+					}
+				}
+			}
+		}
+	}
+
+	private static boolean hasBreak(char[] chars, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (!Tokens.isCjk(chars[i]) && !Tokens.isLetter(chars[i]) && !Tokens.isDigit(chars[i]) && chars[i] != ' ') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static int[][] toSpans(int[] flat) {
+		int[][] spans = new int[flat.length / 2][];
+		for (int k = 0; k < spans.length; k++) {
+			spans[k] = new int[] { flat[2 * k], flat[2 * k + 1] };
+		}
+		return spans;
+	}
+
+	private void emit(Tokens tokens, int phrase, int[][] spans, Consumer<Mention> sink) {
+		int startToken = tokens.firstTokenAtOrAfter(spans[0][0]);
+		int endToken = tokens.firstTokenAtOrAfter(spans[spans.length - 1][1]);
+		if (endToken <= startToken) {
+			return;
+		}
+		long phraseTokens = 0;
+		for (int[] span : spans) {
+			int from = tokens.firstTokenAtOrAfter(span[0]);
+			int to = tokens.firstTokenAtOrAfter(span[1]);
+			for (int t = from; t < to && t - startToken < 64; t++) {
+				phraseTokens |= 1L << (t - startToken);
+			}
+		}
+		sink.accept(new Mention(this.phrasePayloads.get(phrase), startToken, endToken, phraseTokens));
+	}
+
+	private int transition(int state, char c) {
+		long key = ((long) state << 16) | c;
+		int slot = slot(key);
+		while (this.gotoValues[slot] != 0) {
+			if (this.gotoKeys[slot] == key) {
+				return this.gotoValues[slot] - 1;
+			}
+			slot = (slot + 1) & this.gotoMask;
+		}
+		return -1;
+	}
+
+	private int slot(long key) {
+		long mixed = key * 0x9E3779B97F4A7C15L;
+		return (int) (mixed ^ (mixed >>> 32)) & this.gotoMask;
+	}
+
+	static final class Builder {
+
+		private final Map<String, List<int[]>> patterns = new LinkedHashMap<>();
+
+		private final CjkPhraseMatcher matcher = new CjkPhraseMatcher();
+
+		/** {@code parts}: the folded phrase split at its spaces. */
+		void add(List<String> parts, PhrasePayload payload) {
+			int phrase = this.matcher.phrasePayloads.size();
+			this.matcher.phrasePayloads.add(payload);
+			this.matcher.phrasePartCounts.add(parts.size());
+			for (int index = 0; index < parts.size(); index++) {
+				String part = parts.get(index);
+				int partNumber = this.matcher.parts.size();
+				this.matcher.parts.add(new int[] { phrase, index, part.length() });
+				this.patterns.computeIfAbsent(part, p -> new ArrayList<>()).add(new int[] { partNumber });
+			}
+		}
+
+		CjkPhraseMatcher build() {
+			CjkPhraseMatcher m = this.matcher;
+			List<List<Integer>> stateOutputs = new ArrayList<>();
+			stateOutputs.add(new ArrayList<>());
+			int[] stateCount = { 1 };
+			this.patterns.forEach((pattern, partNumbers) -> {
+				int state = 0;
+				for (char c : pattern.toCharArray()) {
+					m.alphabet[c] = true;
+					long key = ((long) state << 16) | c;
+					Integer next = m.gotoBuild.get(key);
+					if (next == null) {
+						next = stateCount[0]++;
+						m.gotoBuild.put(key, next);
+						stateOutputs.add(new ArrayList<>());
+					}
+					state = next;
+				}
+				for (int[] part : partNumbers) {
+					stateOutputs.get(state).add(part[0]);
+				}
+			});
+			int capacity = Integer.highestOneBit(Math.max(4, m.gotoBuild.size() * 2 + 1) * 2 - 1);
+			m.gotoKeys = new long[capacity];
+			m.gotoValues = new int[capacity];
+			m.gotoMask = capacity - 1;
+			m.gotoBuild.forEach((key, value) -> {
+				int slot = m.slot(key);
+				while (m.gotoValues[slot] != 0) {
+					slot = (slot + 1) & m.gotoMask;
+				}
+				m.gotoKeys[slot] = key;
+				m.gotoValues[slot] = value + 1;
+			});
+			Map<Integer, List<long[]>> childrenOf = new HashMap<>();
+			m.gotoBuild.forEach((key, value) -> childrenOf.computeIfAbsent((int) (key >>> 16), s -> new ArrayList<>())
+				.add(new long[] { key & 0xFFFF, value }));
+			m.fail = new int[stateCount[0]];
+			ArrayDeque<Integer> queue = new ArrayDeque<>();
+			for (long[] child : childrenOf.getOrDefault(0, List.of())) {
+				queue.add((int) child[1]);
+			}
+			while (!queue.isEmpty()) {
+				int state = queue.poll();
+				stateOutputs.get(state).addAll(stateOutputs.get(m.fail[state]));
+				for (long[] child : childrenOf.getOrDefault(state, List.of())) {
+					char c = (char) child[0];
+					int target = (int) child[1];
+					int fallback = m.fail[state];
+					int next;
+					while ((next = m.transition(fallback, c)) < 0 && fallback != 0) {
+						fallback = m.fail[fallback];
+					}
+					m.fail[target] = (next >= 0 && next != target) ? next : 0;
+					queue.add(target);
+				}
+			}
+			m.outputs = stateOutputs.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+				.toArray(int[][]::new);
+			return m;
+		}
+
+	}
+
+}

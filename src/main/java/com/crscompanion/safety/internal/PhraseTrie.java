@@ -1,0 +1,123 @@
+package com.crscompanion.safety.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Phrases of space-separated languages as paths of word ids. Matching starts at each word that stands for a
+ * phrase's first word and may step over up to {@link #MAX_GAP} other words between two phrase words ("struggling
+ * a lot to breathe"), never over punctuation; exact phrases (cues, quoted phrases) take no gaps. The number of
+ * paths tried from one word is bounded by the phrase length and gap, so matching stays linear in the text.
+ */
+final class PhraseTrie {
+
+	static final int MAX_GAP = 2;
+
+	static final int MAX_PHRASE_WORDS = 8;
+
+	private final Node root;
+
+	private PhraseTrie(Node root) {
+		this.root = root;
+	}
+
+	/** Reports every phrase match starting at {@code start}. {@code wordsAt} gives each token's word ids or null. */
+	void matchAt(int start, int[][] wordsAt, Tokens tokens, Consumer<Mention> sink) {
+		int[] firstWords = wordsAt[start];
+		if (firstWords == null) {
+			return;
+		}
+		for (int word : firstWords) {
+			Node child = this.root.child(word);
+			if (child != null) {
+				walk(child, start, start, 1L, false, wordsAt, tokens, sink);
+			}
+		}
+	}
+
+	private void walk(Node node, int start, int last, long phraseTokens, boolean gapped, int[][] wordsAt,
+			Tokens tokens, Consumer<Mention> sink) {
+		for (PhrasePayload payload : node.payloads) {
+			if (!payload.exact() || !gapped) {
+				sink.accept(new Mention(payload, start, last + 1, phraseTokens));
+			}
+		}
+		if (node.keys.length == 0) {
+			return;
+		}
+		int limit = Math.min(tokens.count() - 1, last + 1 + MAX_GAP);
+		for (int next = last + 1; next <= limit && next - start < 64; next++) {
+			if (tokens.isBreak(next)) {
+				return;
+			}
+			int[] words = wordsAt[next];
+			if (words == null) {
+				continue;
+			}
+			for (int word : words) {
+				Node child = node.child(word);
+				if (child != null) {
+					walk(child, start, next, phraseTokens | (1L << (next - start)), gapped || next > last + 1,
+							wordsAt, tokens, sink);
+				}
+			}
+		}
+	}
+
+	private static final class Node {
+
+		private static final int[] NO_KEYS = new int[0];
+
+		private int[] keys = NO_KEYS;
+
+		private Node[] children = new Node[0];
+
+		private PhrasePayload[] payloads = new PhrasePayload[0];
+
+		Node child(int word) {
+			int index = Arrays.binarySearch(this.keys, word);
+			return (index >= 0) ? this.children[index] : null;
+		}
+
+	}
+
+	static final class Builder {
+
+		private final BuildNode root = new BuildNode();
+
+		void add(int[] words, PhrasePayload payload) {
+			BuildNode node = this.root;
+			for (int word : words) {
+				node = node.children.computeIfAbsent(word, w -> new BuildNode());
+			}
+			if (!node.payloads.contains(payload)) {
+				node.payloads.add(payload);
+			}
+		}
+
+		PhraseTrie build() {
+			return new PhraseTrie(freeze(this.root));
+		}
+
+		private static Node freeze(BuildNode building) {
+			Node node = new Node();
+			node.keys = building.children.keySet().stream().mapToInt(Integer::intValue).toArray();
+			node.children = building.children.values().stream().map(Builder::freeze).toArray(Node[]::new);
+			node.payloads = building.payloads.toArray(new PhrasePayload[0]);
+			return node;
+		}
+
+		private static final class BuildNode {
+
+			private final TreeMap<Integer, BuildNode> children = new TreeMap<>();
+
+			private final List<PhrasePayload> payloads = new ArrayList<>();
+
+		}
+
+	}
+
+}

@@ -1,0 +1,495 @@
+package com.crscompanion.safety.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.crscompanion.safety.DangerSign;
+import com.crscompanion.safety.EmergencyGuard;
+import com.crscompanion.safety.EmergencyVerdict;
+import com.crscompanion.safety.SignMatch;
+
+/**
+ * The emergency guard: phrase lists from the operator's phrase files, temperature readings, and NegEx-style
+ * negation. One pass folds the text, one tokenises it, then every word is looked up once; all later steps work on
+ * the found phrases only, so the cost grows linearly with the message.
+ * <p>
+ * A message stands down only when every sign it mentions is negated ("no fever since yesterday") and none is
+ * severe: a severe sign (seizure, not breathing, unresponsive, collapse, blue lips) always alarms.
+ */
+public final class RuleBasedEmergencyGuard implements EmergencyGuard {
+
+	private static final Logger logger = LoggerFactory.getLogger(RuleBasedEmergencyGuard.class);
+
+	/** Words allowed between a negation cue and the sign it negates ("doesn't have a fever"). */
+	private static final int NEGATION_BEFORE_WINDOW = 3;
+
+	/** The same for Chinese, counted in characters ("没有发烧", "没有任何发烧"). */
+	private static final int CJK_NEGATION_BEFORE_WINDOW = 2;
+
+	/** Words allowed between a sign and a resolution cue after it ("the fever has now gone"). */
+	private static final int NEGATION_AFTER_WINDOW = 4;
+
+	/** Words between a fever word and a normal reading that stands it down ("his temperature is 36.8"). */
+	private static final int NORMAL_READING_REACH = 3;
+
+	private static final int[][] NO_WORDS = new int[0][];
+
+	private final Lexicon lexicon;
+
+	RuleBasedEmergencyGuard(Lexicon lexicon) {
+		this.lexicon = lexicon;
+	}
+
+	/**
+	 * A guard reading {@code <language>.txt} for each language in {@code phrasesDirectory}.
+	 * @throws PhraseFileException if a file is missing, unreadable, malformed or has no sign phrases
+	 */
+	public static RuleBasedEmergencyGuard fromDirectory(Path phrasesDirectory, List<String> languages,
+			String defaultLanguage) {
+		return new RuleBasedEmergencyGuard(Lexicon.load(phrasesDirectory, languages, defaultLanguage));
+	}
+
+	@Override
+	public EmergencyVerdict assess(String text) {
+		try {
+			return (text == null || text.isEmpty()) ? new EmergencyVerdict(false, defaultLanguageCode(), List.of())
+					: new Assessment(text).run();
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// Unreachable by design (the fuzz tests hunt for it); if it happens anyway, alarm rather than miss.
+			logger.error("Emergency guard failed on a message of {} characters; treating it as an emergency",
+					text.length(), ex);
+			return new EmergencyVerdict(true, defaultLanguageCode(), List.of());
+		}
+	}
+
+	private String defaultLanguageCode() {
+		return this.lexicon.languages().get(this.lexicon.defaultLanguage());
+	}
+
+	/** The work on one message; not shared between threads. */
+	private final class Assessment {
+
+		private final String original;
+
+		private final NormalizedText text;
+
+		private final Tokens tokens;
+
+		private final List<Mention> signs = new ArrayList<>();
+
+		private final List<Mention> benign = new ArrayList<>();
+
+		private final List<Mention> scopeEnds = new ArrayList<>();
+
+		private final List<Mention> negationsBefore = new ArrayList<>();
+
+		private final List<Mention> negationsAfter = new ArrayList<>();
+
+		private final List<Mention> notNegations = new ArrayList<>();
+
+		private final int[] hintsPerLanguage = new int[RuleBasedEmergencyGuard.this.lexicon.languages().size()];
+
+		/** Whether hint words or the script showed the message's language (else it is the default). */
+		private boolean languageEvident;
+
+		private final boolean[] temperatureWord;
+
+		private final boolean[] notTemperature;
+
+		private final VitalSignsReader.VitalWords vitalWords;
+
+		/** Tokens of temperatures below fever level: they stand down a fever word beside them. */
+		private final boolean[] normalReading;
+
+		Assessment(String original) {
+			this.original = original;
+			this.text = TextNormalizer.normalize(original);
+			this.tokens = Tokens.of(this.text);
+			this.temperatureWord = new boolean[this.tokens.count()];
+			this.notTemperature = new boolean[this.tokens.count()];
+			this.normalReading = new boolean[this.tokens.count() + 1];
+			this.vitalWords = new VitalSignsReader.VitalWords(new boolean[this.tokens.count()],
+					new boolean[this.tokens.count()], new boolean[this.tokens.count()]);
+		}
+
+		EmergencyVerdict run() {
+			findPhrases();
+			int messageLanguage = messageLanguage();
+			readNumbers(messageLanguage);
+			Negation negation = new Negation();
+			List<SignMatch> matches = new ArrayList<>();
+			List<Mention> kept = keepOnePerSpan(messageLanguage);
+			for (Mention sign : kept) {
+				matches.add(toSignMatch(sign, negation.negates(sign)));
+			}
+			matches.sort(Comparator.comparingInt(SignMatch::start));
+			// the reply should be in the family's language: the message's when its words show it, otherwise
+			// the language of the first alarming phrase
+			String language = this.languageEvident ? code(messageLanguage)
+					: matches.stream().filter(m -> !m.negated() || m.severe()).findFirst().map(SignMatch::language)
+						.orElse(code(messageLanguage));
+			boolean emergency = matches.stream().anyMatch(m -> !m.negated() || m.severe());
+			if (logger.isDebugEnabled() && !matches.isEmpty()) {
+				logger.debug("Guard verdict emergency={} language={} matches={}", emergency, language, matches);
+			}
+			return new EmergencyVerdict(emergency, language, matches);
+		}
+
+		private void readNumbers(int language) {
+			TemperatureReader.read(this.tokens, this.temperatureWord, this.notTemperature,
+					new TemperatureReader.ReadingSink() {
+
+						@Override
+						public void fever(int start, int end) {
+							addReading(DangerSign.FEVER, "temperature", language, start, end);
+						}
+
+						@Override
+						public void normal(int start, int end) {
+							for (int t = start; t < end; t++) {
+								Assessment.this.normalReading[t] = true;
+							}
+						}
+
+					});
+			VitalSignsReader.read(this.tokens, this.vitalWords, new VitalSignsReader.VitalSink() {
+
+				@Override
+				public void lowOxygen(int start, int end) {
+					addReading(DangerSign.BREATHING, "oxygen saturation", language, start, end);
+				}
+
+				@Override
+				public void fastPulse(int start, int end) {
+					addReading(DangerSign.HEART, "heart rate", language, start, end);
+				}
+
+				@Override
+				public void lowBloodPressure(int start, int end) {
+					addReading(DangerSign.HEART, "blood pressure", language, start, end);
+				}
+
+			});
+		}
+
+		private void addReading(DangerSign sign, String reading, int language, int start, int end) {
+			this.signs.add(new Mention(new PhrasePayload(PhraseKind.SIGN, sign, false, language, true, reading), start,
+					end, -1L));
+		}
+
+		private void findPhrases() {
+			int[][] wordsAt = lookUpWords();
+			PhraseTrie trie = RuleBasedEmergencyGuard.this.lexicon.trie();
+			for (int t = 0; t < this.tokens.count(); t++) {
+				if (wordsAt[t] != null) {
+					trie.matchAt(t, wordsAt, this.tokens, this::sort);
+				}
+			}
+			CjkPhraseMatcher cjk = RuleBasedEmergencyGuard.this.lexicon.cjk();
+			if (!cjk.isEmpty()) {
+				cjk.match(this.tokens, this::sort);
+			}
+		}
+
+		private int[][] lookUpWords() {
+			int count = this.tokens.count();
+			if (count == 0) {
+				return NO_WORDS;
+			}
+			int[][] wordsAt = new int[count][];
+			WordIds found = new WordIds();
+			long[] scratch = new long[64];
+			WordIndex index = RuleBasedEmergencyGuard.this.lexicon.words();
+			char[] chars = this.text.chars();
+			for (int t = 0; t < count; t++) {
+				byte type = this.tokens.type(t);
+				if (type != Tokens.WORD && type != Tokens.NUMBER) {
+					continue;
+				}
+				found.clear();
+				if (index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), found,
+						scratch) > 0) {
+					wordsAt[t] = found.toArray();
+				}
+			}
+			return wordsAt;
+		}
+
+		private void sort(Mention mention) {
+			switch (mention.payload().kind()) {
+				case SIGN -> this.signs.add(mention);
+				case BENIGN -> this.benign.add(mention);
+				case SCOPE_END -> this.scopeEnds.add(mention);
+				case NEGATION_BEFORE -> this.negationsBefore.add(mention);
+				case NEGATION_AFTER -> this.negationsAfter.add(mention);
+				case NOT_NEGATION -> this.notNegations.add(mention);
+				case TEMPERATURE_WORD -> mark(this.temperatureWord, mention);
+				case NOT_TEMPERATURE -> mark(this.notTemperature, mention);
+				case OXYGEN_WORD -> mark(this.vitalWords.oxygen(), mention);
+				case PULSE_WORD -> mark(this.vitalWords.pulse(), mention);
+				case BLOOD_PRESSURE_WORD -> mark(this.vitalWords.bloodPressure(), mention);
+				case LANGUAGE_HINT -> this.hintsPerLanguage[mention.payload().language()]++;
+			}
+		}
+
+		private static void mark(boolean[] flags, Mention mention) {
+			for (int t = mention.startToken(); t < mention.endToken(); t++) {
+				flags[t] = true;
+			}
+		}
+
+		/**
+		 * The language with most hint words; without any, the language of the message's script (Chinese,
+		 * Cyrillic, Arabic) when that language has a phrase file; else the default language.
+		 */
+		private int messageLanguage() {
+			List<String> languages = RuleBasedEmergencyGuard.this.lexicon.languages();
+			int best = RuleBasedEmergencyGuard.this.lexicon.defaultLanguage();
+			for (int language = 0; language < this.hintsPerLanguage.length; language++) {
+				if (this.hintsPerLanguage[language] > this.hintsPerLanguage[best]) {
+					best = language;
+				}
+			}
+			if (this.hintsPerLanguage[best] > 0) {
+				this.languageEvident = true;
+				return best;
+			}
+			for (int t = 0; t < this.tokens.count(); t++) {
+				char first = this.text.chars()[this.tokens.start(t)];
+				String byScript = (this.tokens.type(t) == Tokens.CJK) ? "zh"
+						: (first >= '\u0400' && first <= '\u04FF') ? "ru"
+								: (first >= '\u0600' && first <= '\u06FF') ? "ar" : null;
+				if (byScript != null && languages.contains(byScript)) {
+					this.languageEvident = true;
+					return languages.indexOf(byScript);
+				}
+			}
+			return best;
+		}
+
+		/**
+		 * Drops sign mentions inside a benign phrase or stepping over a scope end, and keeps one mention where
+		 * several of the same sign overlap: a severe one first, then one in the message's language, then the
+		 * longest. Works on per-token arrays so it stays linear however many mentions a long message has.
+		 */
+		private List<Mention> keepOnePerSpan(int messageLanguage) {
+			int count = this.tokens.count();
+			int[] benignReach = new int[count + 1];
+			for (Mention benign : this.benign) {
+				benignReach[benign.startToken()] = Math.max(benignReach[benign.startToken()], benign.endToken());
+			}
+			for (int t = 1; t <= count; t++) {
+				benignReach[t] = Math.max(benignReach[t], benignReach[t - 1]);
+			}
+			boolean[] scopeEnd = new boolean[count + 1];
+			for (Mention end : this.scopeEnds) {
+				mark(scopeEnd, end);
+			}
+			List<Mention> candidates = new ArrayList<>();
+			for (Mention sign : this.signs) {
+				if (benignReach[sign.startToken()] < sign.endToken() && !stepsOver(scopeEnd, sign)) {
+					candidates.add(sign);
+				}
+			}
+			Comparator<Mention> preference = Comparator.comparing((Mention m) -> !m.payload().severe())
+				.thenComparing(m -> m.payload().language() != messageLanguage)
+				.thenComparing(m -> -(m.endToken() - m.startToken()))
+				.thenComparingInt(Mention::startToken);
+			candidates.sort(preference);
+			int[] signsAt = new int[count + 1];
+			List<Mention> kept = new ArrayList<>();
+			for (Mention candidate : candidates) {
+				int bit = 1 << candidate.payload().sign().ordinal();
+				boolean covered = false;
+				for (int t = candidate.startToken(); t < candidate.endToken() && !covered; t++) {
+					covered = (signsAt[t] & bit) != 0;
+				}
+				if (!covered) {
+					kept.add(candidate);
+					for (int t = candidate.startToken(); t < candidate.endToken(); t++) {
+						signsAt[t] |= bit;
+					}
+				}
+			}
+			return kept;
+		}
+
+		private static boolean stepsOver(boolean[] scopeEnd, Mention sign) {
+			for (int t = sign.startToken() + 1; t < sign.endToken(); t++) {
+				if (scopeEnd[t] && sign.isGapWord(t)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private SignMatch toSignMatch(Mention mention, boolean negated) {
+			int from = this.tokens.start(mention.startToken());
+			int to = this.tokens.end(mention.endToken() - 1);
+			int start = this.text.originalStart(from);
+			int end = this.text.originalEnd(to);
+			PhrasePayload payload = mention.payload();
+			return new SignMatch(payload.sign(), code(payload.language()), start, end,
+					this.original.substring(start, end), negated, payload.severe());
+		}
+
+		private String code(int language) {
+			return RuleBasedEmergencyGuard.this.lexicon.languages().get(language);
+		}
+
+		/** NegEx-style scopes, computed once per message from the cue phrases found. */
+		private final class Negation {
+
+			private final boolean[] cueEndsBefore;
+
+			private final boolean[] cueStartsAt;
+
+			private final boolean[] negationWord;
+
+			private final boolean[] barrier;
+
+			Negation() {
+				int count = Assessment.this.tokens.count();
+				this.cueEndsBefore = new boolean[count + 1];
+				this.cueStartsAt = new boolean[count + 1];
+				this.negationWord = new boolean[count + 1];
+				this.barrier = new boolean[count + 1];
+				boolean[] pseudo = new boolean[count + 1];
+				for (Mention notNegation : Assessment.this.notNegations) {
+					mark(pseudo, notNegation);
+				}
+				for (Mention cue : Assessment.this.negationsBefore) {
+					if (!touches(pseudo, cue)) {
+						this.cueEndsBefore[cue.endToken()] = true;
+						mark(this.negationWord, cue);
+					}
+				}
+				for (Mention cue : Assessment.this.negationsAfter) {
+					if (!touches(pseudo, cue)) {
+						this.cueStartsAt[cue.startToken()] = true;
+					}
+				}
+				for (Mention end : Assessment.this.scopeEnds) {
+					mark(this.barrier, end);
+				}
+				for (int t = 0; t < count; t++) {
+					this.barrier[t] |= Assessment.this.tokens.isBreak(t);
+				}
+			}
+
+			private boolean nextToNormalReading(Mention sign) {
+				boolean[] normal = Assessment.this.normalReading;
+				for (int k = sign.startToken() - 1; k >= 0 && sign.startToken() - k <= NORMAL_READING_REACH; k--) {
+					if (this.barrier[k]) {
+						break;
+					}
+					if (normal[k]) {
+						return true;
+					}
+				}
+				for (int k = sign.endToken(); k < Assessment.this.tokens.count()
+						&& k - sign.endToken() < NORMAL_READING_REACH; k++) {
+					if (this.barrier[k]) {
+						break;
+					}
+					if (normal[k]) {
+						return true;
+					}
+				}
+				return false;
+			}
+
+			private static boolean touches(boolean[] flags, Mention mention) {
+				for (int t = mention.startToken(); t < mention.endToken(); t++) {
+					if (flags[t]) {
+						return true;
+					}
+				}
+				return false;
+			}
+
+			boolean negates(Mention sign) {
+				if (sign.phraseTokens() == -1L) {
+					return false; // a measured value is a fact; "plus de 39" is "more than 39", not "no 39"
+				}
+				Tokens tokens = Assessment.this.tokens;
+				int start = sign.startToken();
+				int window = (tokens.type(start) == Tokens.CJK) ? CJK_NEGATION_BEFORE_WINDOW : NEGATION_BEFORE_WINDOW;
+				for (int k = start; k > 0 && start - k <= window; k--) {
+					if (this.cueEndsBefore[k]) {
+						return true;
+					}
+					if (this.barrier[k - 1] || tokens.type(k - 1) == Tokens.NUMBER) {
+						break;
+					}
+				}
+				for (int t = start + 1; t < sign.endToken(); t++) {
+					if (sign.isGapWord(t) && this.negationWord[t]) {
+						return true; // "breathing is not hard"
+					}
+				}
+				if (sign.payload().sign() == DangerSign.FEVER && sign.phraseTokens() != -1L && nextToNormalReading(sign)) {
+					return true; // "температура 36,6": the reading says the temperature is not a fever
+				}
+				int end = sign.endToken();
+				for (int k = end; k < tokens.count() && k - end <= NEGATION_AFTER_WINDOW; k++) {
+					if (this.cueStartsAt[k]) {
+						return true;
+					}
+					if (this.barrier[k] || this.negationWord[k]) {
+						break; // "fever has not gone": a negation before the cue undoes it
+					}
+				}
+				return false;
+			}
+
+		}
+
+	}
+
+	/** Word ids of one token, without duplicates. */
+	private static final class WordIds implements WordIndex.WordIdSink {
+
+		private int[] ids = new int[8];
+
+		private int size;
+
+		void clear() {
+			this.size = 0;
+		}
+
+		@Override
+		public int size() {
+			return this.size;
+		}
+
+		@Override
+		public void addAll(int[] wordIds) {
+			for (int id : wordIds) {
+				boolean seen = false;
+				for (int i = 0; i < this.size && !seen; i++) {
+					seen = this.ids[i] == id;
+				}
+				if (!seen) {
+					if (this.size == this.ids.length) {
+						this.ids = Arrays.copyOf(this.ids, this.size * 2);
+					}
+					this.ids[this.size++] = id;
+				}
+			}
+		}
+
+		int[] toArray() {
+			return Arrays.copyOf(this.ids, this.size);
+		}
+
+	}
+
+}

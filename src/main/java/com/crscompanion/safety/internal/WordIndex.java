@@ -1,0 +1,320 @@
+package com.crscompanion.safety.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds which phrase-file words a message word stands for, tolerant of what families type: inflections
+ * ("breathe" → "breathing", from each file's [INFLECTIONS] and [PREFIXES]), stems ("convuls*"), stretched
+ * letters ("feverrr") and one-letter typos of long words ("siezure", "breahting": insertion, deletion,
+ * substitution or swap of two neighbours, first letter kept). Typos are found with a precomputed deletion
+ * neighbourhood (SymSpell), so a lookup costs a few hash probes per letter and no allocation.
+ */
+final class WordIndex {
+
+	/** Typos are tolerated only in words this long: shorter ones are too close to everyday words (fever/never). */
+	static final int MIN_TYPO_LENGTH = 7;
+
+	/** Longest message word checked for typos; longer ones are not words families type. */
+	private static final int MAX_TYPO_LENGTH = 40;
+
+	static final long HASH_BASE = 0x100000001B3L;
+
+	private static final long[] POWERS = new long[MAX_TYPO_LENGTH + 2];
+
+	static {
+		POWERS[0] = 1;
+		for (int i = 1; i < POWERS.length; i++) {
+			POWERS[i] = POWERS[i - 1] * HASH_BASE;
+		}
+	}
+
+	private final char[][] forms;
+
+	private final int[][] formWords;
+
+	private final LongIndex exactForms;
+
+	private final LongIndex squeezedForms;
+
+	private final LongIndex stems;
+
+	/** Bit n set when some stem is n characters long. */
+	private final long stemLengths;
+
+	private final LongIndex typoNeighbours;
+
+	/** For first letters below U+0800 (Latin, Cyrillic, Arabic): bit n set when a typo-tolerant form of length n-1..n+1 starts with it. */
+	private final long[] typoLengthsByFirstLetter = new long[0x800];
+
+	private WordIndex(Builder builder) {
+		this.forms = builder.forms.toArray(new char[0][]);
+		this.formWords = builder.formWords.stream().map(WordIndex::toArray).toArray(int[][]::new);
+		LongIndex.Builder exact = new LongIndex.Builder();
+		LongIndex.Builder squeezed = new LongIndex.Builder();
+		LongIndex.Builder stemIndex = new LongIndex.Builder();
+		LongIndex.Builder typos = new LongIndex.Builder();
+		long lengths = 0;
+		for (int id = 0; id < this.forms.length; id++) {
+			char[] form = this.forms[id];
+			FormKind kind = builder.formKinds.get(id);
+			if (kind == FormKind.STEM) {
+				stemIndex.add(hash(form, 0, form.length), id);
+				lengths |= 1L << Math.min(form.length, 63);
+				continue;
+			}
+			exact.add(hash(form, 0, form.length), id);
+			if (kind == FormKind.TOLERANT) {
+				char[] squeezedForm = squeeze(form, 0, form.length);
+				squeezed.add(hash(squeezedForm, 0, squeezedForm.length), id);
+			}
+			if (kind == FormKind.TOLERANT && builder.typoTolerant.get(id) && form.length >= MIN_TYPO_LENGTH
+					&& form.length <= MAX_TYPO_LENGTH && form[0] < 0x800) {
+				typos.add(hash(form, 0, form.length), id);
+				for (int skip = 1; skip < form.length; skip++) {
+					typos.add(hashWithout(form, skip), id);
+				}
+				for (int n = form.length - 1; n <= form.length + 1; n++) {
+					this.typoLengthsByFirstLetter[form[0]] |= 1L << n;
+				}
+			}
+		}
+		this.exactForms = exact.build();
+		this.squeezedForms = squeezed.build();
+		this.stems = stemIndex.build();
+		this.stemLengths = lengths;
+		this.typoNeighbours = typos.build();
+	}
+
+	/**
+	 * Adds to {@code found} the ids of the words that {@code text[start, start+length)} stands for and returns
+	 * how many there are now. {@code prefixHashes} is scratch space of at least {@code length + 1} longs.
+	 */
+	int lookup(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
+		int before = found.size();
+		long hash = 0;
+		boolean hashPrefixes = length <= MAX_TYPO_LENGTH;
+		if (hashPrefixes) {
+			prefixHashes[0] = 0;
+		}
+		for (int i = 0; i < length; i++) {
+			hash = hash * HASH_BASE + text[start + i];
+			if (hashPrefixes) {
+				prefixHashes[i + 1] = hash;
+			}
+			int stemLength = i + 1;
+			if (stemLength < 64 && (this.stemLengths & (1L << stemLength)) != 0) {
+				collect(this.stems.get(hash), text, start, stemLength, found);
+			}
+		}
+		collect(this.exactForms.get(hash), text, start, length, found);
+		if (found.size() > before) {
+			return found.size();
+		}
+		if (hasStretchedLetters(text, start, length)) {
+			char[] squeezed = squeeze(text, start, length);
+			for (int id : this.squeezedForms.get(hash(squeezed, 0, squeezed.length))) {
+				found.addAll(this.formWords[id]);
+			}
+			if (found.size() > before) {
+				return found.size();
+			}
+		}
+		if (hashPrefixes && length >= MIN_TYPO_LENGTH - 1 && text[start] < 0x800
+				&& (this.typoLengthsByFirstLetter[text[start]] & (1L << length)) != 0) {
+			lookupTypos(text, start, length, found, prefixHashes);
+		}
+		return found.size();
+	}
+
+	private void collect(int[] candidates, char[] text, int start, int length, WordIdSink found) {
+		for (int id : candidates) {
+			char[] form = this.forms[id];
+			if (form.length == length && regionEquals(form, text, start)) {
+				found.addAll(this.formWords[id]);
+			}
+		}
+	}
+
+	private void lookupTypos(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
+		long whole = prefixHashes[length];
+		verifyTypos(this.typoNeighbours.get(whole), text, start, length, found);
+		for (int skip = 1; skip < length; skip++) {
+			long tail = whole - prefixHashes[skip + 1] * POWERS[length - skip - 1];
+			long without = prefixHashes[skip] * POWERS[length - skip - 1] + tail;
+			verifyTypos(this.typoNeighbours.get(without), text, start, length, found);
+		}
+	}
+
+	private void verifyTypos(int[] candidates, char[] text, int start, int length, WordIdSink found) {
+		for (int id : candidates) {
+			char[] form = this.forms[id];
+			if (form[0] == text[start] && withinOneEdit(form, text, start, length)) {
+				found.addAll(this.formWords[id]);
+			}
+		}
+	}
+
+	/** Optimal string alignment distance <= 1: one insertion, deletion, substitution or neighbour swap. */
+	static boolean withinOneEdit(char[] form, char[] text, int start, int length) {
+		int formLength = form.length;
+		if (Math.abs(formLength - length) > 1) {
+			return false;
+		}
+		int i = 0;
+		while (i < formLength && i < length && form[i] == text[start + i]) {
+			i++;
+		}
+		if (i == formLength && i == length) {
+			return true;
+		}
+		if (formLength == length) {
+			if (tailEquals(form, i + 1, text, start + i + 1, length - i - 1)) {
+				return true;
+			}
+			return i + 1 < length && form[i] == text[start + i + 1] && form[i + 1] == text[start + i]
+					&& tailEquals(form, i + 2, text, start + i + 2, length - i - 2);
+		}
+		if (formLength > length) {
+			return tailEquals(form, i + 1, text, start + i, length - i);
+		}
+		return tailEquals(form, i, text, start + i + 1, formLength - i);
+	}
+
+	private static boolean tailEquals(char[] form, int formFrom, char[] text, int textFrom, int count) {
+		for (int k = 0; k < count; k++) {
+			if (form[formFrom + k] != text[textFrom + k]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean regionEquals(char[] form, char[] text, int start) {
+		for (int k = 0; k < form.length; k++) {
+			if (form[k] != text[start + k]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * "feverrr", "breatheee": a run of three or more equal letters, or a doubled last letter ("feverr"). Ordinary
+	 * doubled letters inside a word ("comma") are left alone so they do not turn into another word ("coma").
+	 */
+	private static boolean hasStretchedLetters(char[] text, int start, int length) {
+		if (length >= 3 && text[start + length - 1] == text[start + length - 2]) {
+			return true;
+		}
+		for (int i = start + 2; i < start + length; i++) {
+			if (text[i] == text[i - 1] && text[i] == text[i - 2]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static char[] squeeze(char[] text, int start, int length) {
+		char[] squeezed = new char[length];
+		int out = 0;
+		for (int i = start; i < start + length; i++) {
+			if (out == 0 || squeezed[out - 1] != text[i]) {
+				squeezed[out++] = text[i];
+			}
+		}
+		return java.util.Arrays.copyOf(squeezed, out);
+	}
+
+	static long hash(char[] text, int start, int length) {
+		long hash = 0;
+		for (int i = start; i < start + length; i++) {
+			hash = hash * HASH_BASE + text[i];
+		}
+		return hash;
+	}
+
+	private static long hashWithout(char[] form, int skip) {
+		long hash = 0;
+		for (int i = 0; i < form.length; i++) {
+			if (i != skip) {
+				hash = hash * HASH_BASE + form[i];
+			}
+		}
+		return hash;
+	}
+
+	private static int[] toArray(List<Integer> list) {
+		return list.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** Receives word ids without duplicates. */
+	interface WordIdSink {
+
+		int size();
+
+		void addAll(int[] wordIds);
+
+	}
+
+	private enum FormKind {
+
+		EXACT, TOLERANT, STEM
+
+	}
+
+	/** Collects the surface forms of every phrase-file word and which word each form stands for. */
+	static final class Builder {
+
+		private final Map<String, Integer> formIds = new LinkedHashMap<>();
+
+		private final List<char[]> forms = new ArrayList<>();
+
+		private final List<List<Integer>> formWords = new ArrayList<>();
+
+		private final List<FormKind> formKinds = new ArrayList<>();
+
+		private final List<Boolean> typoTolerant = new ArrayList<>();
+
+		/** A cue word: matched as written (after folding) only. */
+		void addExact(String form, int wordId) {
+			add(form, FormKind.EXACT, false, wordId);
+		}
+
+		/** A sign word or one of its inflections: also matched stretched and, when not prefixed, with a typo. */
+		void addTolerant(String form, boolean typoTolerant, int wordId) {
+			add(form, FormKind.TOLERANT, typoTolerant, wordId);
+		}
+
+		void addStem(String stem, int wordId) {
+			add(stem, FormKind.STEM, false, wordId);
+		}
+
+		private void add(String form, FormKind kind, boolean typos, int wordId) {
+			String key = kind.name() + ':' + form;
+			Integer id = this.formIds.get(key);
+			if (id == null) {
+				id = this.forms.size();
+				this.formIds.put(key, id);
+				this.forms.add(form.toCharArray());
+				this.formWords.add(new ArrayList<>());
+				this.formKinds.add(kind);
+				this.typoTolerant.add(typos);
+			}
+			else if (typos) {
+				this.typoTolerant.set(id, true);
+			}
+			if (!this.formWords.get(id).contains(wordId)) {
+				this.formWords.get(id).add(wordId);
+			}
+		}
+
+		WordIndex build() {
+			return new WordIndex(this);
+		}
+
+	}
+
+}
