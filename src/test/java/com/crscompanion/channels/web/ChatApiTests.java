@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +18,8 @@ import tools.jackson.databind.ObjectMapper;
 import com.crscompanion.conversation.internal.MessagesProperties;
 import com.crscompanion.knowledge.KnowledgeBase;
 import com.crscompanion.knowledge.Passage;
+import com.crscompanion.safety.EmergencyGuard;
+import com.crscompanion.safety.EmergencyReplies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,12 @@ class ChatApiTests {
 
 	@Autowired
 	WebChatProperties web;
+
+	@Autowired
+	EmergencyGuard guard;
+
+	@Autowired
+	EmergencyReplies emergencyReplies;
 
 	@Test
 	void aFamilyQuestionInLayWordsGetsTheGuidePassageWithItsSectionAndTheDisclaimer() throws Exception {
@@ -68,6 +78,38 @@ class ChatApiTests {
 			assertThat(r.get("kind").asString()).isEqualTo("info");
 			assertThat(r.get("text").asString()).isEqualTo(this.messages.notATask());
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dad's temp is 39.2", "she cant breath", "他抽搐了", "is fever after CAR-T always CRS?" })
+	void aMessageReportingADangerSignGetsTheEmergencyMessageFirst(String text) throws Exception {
+		JsonNode replies = replies(this.json.writeValueAsString(new ChatController.ChatRequest("e1", text)));
+		assertThat(replies.get(0).get("kind").asString()).isEqualTo("emergency");
+		assertThat(replies.get(0).get("text").asString())
+			.isEqualTo(this.emergencyReplies.emergencyMessage(this.guard.assess(text).language()));
+	}
+
+	@Test
+	void aGeneralQuestionNamingASignGetsTheEmergencyMessageThenTheAnswerSeparately() throws Exception {
+		JsonNode replies = replies("{\"sessionId\":\"e2\",\"text\":\"is fever after CAR-T always CRS?\"}");
+		assertThat(replies).hasSize(2);
+		assertThat(replies.get(1).get("kind").asString()).isEqualTo("answer");
+		assertThat(replies.get(1).get("text").asString()).isEqualTo(this.knowledge.current()
+			.find("frequently-asked-questions/is-fever-after-car-t-always").orElseThrow().text());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "no fever since yesterday, when can we go home?", "how much does CAR-T cost" })
+	void ordinaryQuestionsRaiseNoAlarm(String text) throws Exception {
+		JsonNode replies = replies(this.json.writeValueAsString(new ChatController.ChatRequest("e3", text)));
+		assertThat(replies).allSatisfy(r -> assertThat(r.get("kind").asString()).isNotEqualTo("emergency"));
+	}
+
+	@Test
+	void theEmergencyIsSeenEvenAtTheEndOfAVeryLongMessage() throws Exception {
+		String text = "we are fine, just a long story. ".repeat(3_000) + "now she cant breathe";
+		JsonNode replies = replies(this.json.writeValueAsString(new ChatController.ChatRequest("e4", text)));
+		assertThat(replies.get(0).get("kind").asString()).isEqualTo("emergency");
 	}
 
 	@Test

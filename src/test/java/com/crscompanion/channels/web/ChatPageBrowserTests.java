@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.crscompanion.conversation.internal.MessagesProperties;
 import com.crscompanion.knowledge.KnowledgeBase;
 import com.crscompanion.knowledge.Passage;
+import com.crscompanion.safety.EmergencyReplies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -55,6 +56,9 @@ class ChatPageBrowserTests {
 
 	@Autowired
 	WebChatProperties web;
+
+	@Autowired
+	EmergencyReplies emergencyReplies;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
@@ -127,6 +131,15 @@ class ChatPageBrowserTests {
 		assertThat(bot.get(1).getAttribute("data-kind")).isEqualTo("answer");
 		assertThat(browser.findElements(By.cssSelector(".msg.user"))).last().extracting(WebElement::getText).isEqualTo(asked);
 		screenshot("chat-suggestions-phone.png");
+	}
+
+	@Test
+	void aReportedDangerSignShowsTheEmergencyMessageFirst() throws Exception {
+		type("他抽搐了");
+		WebElement first = waitForBotMessages(1).get(0);
+		assertThat(first.getAttribute("data-kind")).isEqualTo("emergency");
+		assertThat(first.getText()).isEqualTo(this.emergencyReplies.emergencyMessage("zh"));
+		screenshot("chat-emergency-phone.png");
 	}
 
 	private static void type(String text) {
