@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Phrases of languages written without spaces (Chinese) found as substrings with one Aho–Corasick pass over the
@@ -48,7 +47,7 @@ final class CjkPhraseMatcher {
 		return this.phrasePayloads.isEmpty();
 	}
 
-	void match(Tokens tokens, Consumer<Mention> sink) {
+	void match(Tokens tokens, PhraseTrie.MatchSink sink) {
 		NormalizedText text = tokens.text();
 		char[] chars = text.chars();
 		// per phrase: start and end (chars) of the latest chain of parts matched so far, by part index
@@ -119,7 +118,7 @@ final class CjkPhraseMatcher {
 		return spans;
 	}
 
-	private void emit(Tokens tokens, int phrase, int[][] spans, Consumer<Mention> sink) {
+	private void emit(Tokens tokens, int phrase, int[][] spans, PhraseTrie.MatchSink sink) {
 		int startToken = tokens.firstTokenAtOrAfter(spans[0][0]);
 		int endToken = tokens.firstTokenAtOrAfter(spans[spans.length - 1][1]);
 		if (endToken <= startToken) {
@@ -133,7 +132,7 @@ final class CjkPhraseMatcher {
 				phraseTokens |= 1L << (t - startToken);
 			}
 		}
-		sink.accept(new Mention(this.phrasePayloads.get(phrase), startToken, endToken, phraseTokens));
+		sink.match(this.phrasePayloads.get(phrase), startToken, endToken, phraseTokens);
 	}
 
 	private int transition(int state, char c) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Phrases of space-separated languages as paths of word ids. Matching starts at each word that stands for a
@@ -24,8 +23,15 @@ final class PhraseTrie {
 		this.root = root;
 	}
 
+	/** Receives phrase matches without allocating: most matches are common words only counted or flagged. */
+	interface MatchSink {
+
+		void match(PhrasePayload payload, int startToken, int endToken, long phraseTokens);
+
+	}
+
 	/** Reports every phrase match starting at {@code start}. {@code wordsAt} gives each token's word ids or null. */
-	void matchAt(int start, int[][] wordsAt, Tokens tokens, Consumer<Mention> sink) {
+	void matchAt(int start, int[][] wordsAt, Tokens tokens, MatchSink sink) {
 		int[] firstWords = wordsAt[start];
 		if (firstWords == null) {
 			return;
@@ -39,10 +45,10 @@ final class PhraseTrie {
 	}
 
 	private void walk(Node node, int start, int last, long phraseTokens, boolean gapped, int[][] wordsAt,
-			Tokens tokens, Consumer<Mention> sink) {
+			Tokens tokens, MatchSink sink) {
 		for (PhrasePayload payload : node.payloads) {
 			if (!payload.exact() || !gapped) {
-				sink.accept(new Mention(payload, start, last + 1, phraseTokens));
+				sink.match(payload, start, last + 1, phraseTokens);
 			}
 		}
 		if (node.keys.length == 0) {
@@ -77,7 +83,13 @@ final class PhraseTrie {
 
 		private PhrasePayload[] payloads = new PhrasePayload[0];
 
+		/** Bit (id mod 64) set for every child word id: rules out most lookups before the binary search. */
+		private long childBloom;
+
 		Node child(int word) {
+			if ((this.childBloom & (1L << word)) == 0) {
+				return null;
+			}
 			int index = Arrays.binarySearch(this.keys, word);
 			return (index >= 0) ? this.children[index] : null;
 		}
@@ -107,6 +119,9 @@ final class PhraseTrie {
 			node.keys = building.children.keySet().stream().mapToInt(Integer::intValue).toArray();
 			node.children = building.children.values().stream().map(Builder::freeze).toArray(Node[]::new);
 			node.payloads = building.payloads.toArray(new PhrasePayload[0]);
+			for (int key : node.keys) {
+				node.childBloom |= 1L << key;
+			}
 			return node;
 		}
 

@@ -193,7 +193,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				}
 			}
 			CjkPhraseMatcher cjk = RuleBasedEmergencyGuard.this.lexicon.cjk();
-			if (!cjk.isEmpty()) {
+			if (!cjk.isEmpty() && this.tokens.hasCjk()) {
 				cjk.match(this.tokens, this::sort);
 			}
 		}
@@ -222,20 +222,26 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			return wordsAt;
 		}
 
-		private void sort(Mention mention) {
-			switch (mention.payload().kind()) {
-				case SIGN -> this.signs.add(mention);
-				case BENIGN -> this.benign.add(mention);
-				case SCOPE_END -> this.scopeEnds.add(mention);
-				case NEGATION_BEFORE -> this.negationsBefore.add(mention);
-				case NEGATION_AFTER -> this.negationsAfter.add(mention);
-				case NOT_NEGATION -> this.notNegations.add(mention);
-				case TEMPERATURE_WORD -> mark(this.temperatureWord, mention);
-				case NOT_TEMPERATURE -> mark(this.notTemperature, mention);
-				case OXYGEN_WORD -> mark(this.vitalWords.oxygen(), mention);
-				case PULSE_WORD -> mark(this.vitalWords.pulse(), mention);
-				case BLOOD_PRESSURE_WORD -> mark(this.vitalWords.bloodPressure(), mention);
-				case LANGUAGE_HINT -> this.hintsPerLanguage[mention.payload().language()]++;
+		private void sort(PhrasePayload payload, int start, int end, long phraseTokens) {
+			switch (payload.kind()) {
+				case SIGN -> this.signs.add(new Mention(payload, start, end, phraseTokens));
+				case BENIGN -> this.benign.add(new Mention(payload, start, end, phraseTokens));
+				case SCOPE_END -> this.scopeEnds.add(new Mention(payload, start, end, phraseTokens));
+				case NEGATION_BEFORE -> this.negationsBefore.add(new Mention(payload, start, end, phraseTokens));
+				case NEGATION_AFTER -> this.negationsAfter.add(new Mention(payload, start, end, phraseTokens));
+				case NOT_NEGATION -> this.notNegations.add(new Mention(payload, start, end, phraseTokens));
+				case TEMPERATURE_WORD -> mark(this.temperatureWord, start, end);
+				case NOT_TEMPERATURE -> mark(this.notTemperature, start, end);
+				case OXYGEN_WORD -> mark(this.vitalWords.oxygen(), start, end);
+				case PULSE_WORD -> mark(this.vitalWords.pulse(), start, end);
+				case BLOOD_PRESSURE_WORD -> mark(this.vitalWords.bloodPressure(), start, end);
+				case LANGUAGE_HINT -> this.hintsPerLanguage[payload.language()]++;
+			}
+		}
+
+		private static void mark(boolean[] flags, int start, int end) {
+			for (int t = start; t < end; t++) {
+				flags[t] = true;
 			}
 		}
 

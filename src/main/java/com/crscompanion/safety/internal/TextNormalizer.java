@@ -1,6 +1,7 @@
 package com.crscompanion.safety.internal;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -65,9 +66,9 @@ final class TextNormalizer {
 				int needed = out + ((expansion != null) ? expansion.length() : 1);
 				if (needed > chars.length) {
 					int grown = Math.max(needed, chars.length + (chars.length >> 1) + 16);
-					chars = java.util.Arrays.copyOf(chars, grown);
-					sourceStart = java.util.Arrays.copyOf(sourceStart, grown);
-					sourceEnd = java.util.Arrays.copyOf(sourceEnd, grown);
+					chars = Arrays.copyOf(chars, grown);
+					sourceStart = Arrays.copyOf(sourceStart, grown);
+					sourceEnd = Arrays.copyOf(sourceEnd, grown);
 				}
 				if (expansion == null) {
 					chars[out] = folded;

@@ -45,6 +45,8 @@ final class Tokens {
 
 	private byte[] types;
 
+	private boolean hasCjk;
+
 	private Tokens(NormalizedText text) {
 		this.text = text;
 		int capacity = Math.max(16, text.length() / 3);
@@ -87,7 +89,11 @@ final class Tokens {
 					}
 					add(i, j, NUMBER);
 				}
-				case CJK, CLAUSE_BREAK, SENTENCE_BREAK -> add(i, j, cls);
+				case CJK -> {
+					this.hasCjk = true;
+					add(i, j, cls);
+				}
+				case CLAUSE_BREAK, SENTENCE_BREAK -> add(i, j, cls);
 				default -> {
 				}
 			}
@@ -121,6 +127,11 @@ final class Tokens {
 
 	byte type(int token) {
 		return this.types[token];
+	}
+
+	/** Whether any Chinese (or Japanese) character occurs, i.e. whether CJK phrases can match at all. */
+	boolean hasCjk() {
+		return this.hasCjk;
 	}
 
 	boolean isBreak(int token) {

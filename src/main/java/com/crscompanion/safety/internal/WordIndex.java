@@ -1,6 +1,7 @@
 package com.crscompanion.safety.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,17 @@ final class WordIndex {
 
 	private final LongIndex stems;
 
-	/** Bit n set when some stem is n characters long. */
+	/** Bit n set when some stem is n characters long: for first letters below U+0800 per letter, else all. */
+	private final long[] stemLengthsByFirstLetter = new long[0x800];
+
 	private final long stemLengths;
+
+	/**
+	 * Letter pairs (first, second) and (first, third) of typo-tolerant forms. A word one edit from such a form
+	 * with the same first letter has one of these pairs at its own positions (0,1) or (0,2), so most words are
+	 * ruled out before any hash probe.
+	 */
+	private final long[] typoLetterPairs = new long[1024];
 
 	private final LongIndex typoNeighbours;
 
@@ -62,7 +72,11 @@ final class WordIndex {
 			FormKind kind = builder.formKinds.get(id);
 			if (kind == FormKind.STEM) {
 				stemIndex.add(hash(form, 0, form.length), id);
-				lengths |= 1L << Math.min(form.length, 63);
+				long lengthBit = 1L << Math.min(form.length, 63);
+				lengths |= lengthBit;
+				if (form[0] < 0x800) {
+					this.stemLengthsByFirstLetter[form[0]] |= lengthBit;
+				}
 				continue;
 			}
 			exact.add(hash(form, 0, form.length), id);
@@ -79,6 +93,8 @@ final class WordIndex {
 				for (int n = form.length - 1; n <= form.length + 1; n++) {
 					this.typoLengthsByFirstLetter[form[0]] |= 1L << n;
 				}
+				setPair(this.typoLetterPairs, form[0], form[1]);
+				setPair(this.typoLetterPairs, form[0], form[2]);
 			}
 		}
 		this.exactForms = exact.build();
@@ -95,6 +111,7 @@ final class WordIndex {
 	int lookup(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
 		int before = found.size();
 		long hash = 0;
+		long stemLengthsHere = (text[start] < 0x800) ? this.stemLengthsByFirstLetter[text[start]] : this.stemLengths;
 		boolean hashPrefixes = length <= MAX_TYPO_LENGTH;
 		if (hashPrefixes) {
 			prefixHashes[0] = 0;
@@ -105,7 +122,7 @@ final class WordIndex {
 				prefixHashes[i + 1] = hash;
 			}
 			int stemLength = i + 1;
-			if (stemLength < 64 && (this.stemLengths & (1L << stemLength)) != 0) {
+			if (stemLength < 64 && (stemLengthsHere & (1L << stemLength)) != 0) {
 				collect(this.stems.get(hash), text, start, stemLength, found);
 			}
 		}
@@ -123,10 +140,26 @@ final class WordIndex {
 			}
 		}
 		if (hashPrefixes && length >= MIN_TYPO_LENGTH - 1 && text[start] < 0x800
-				&& (this.typoLengthsByFirstLetter[text[start]] & (1L << length)) != 0) {
+				&& (this.typoLengthsByFirstLetter[text[start]] & (1L << length)) != 0
+				&& (hasPair(this.typoLetterPairs, text[start], text[start + 1])
+						|| hasPair(this.typoLetterPairs, text[start], text[start + 2]))) {
 			lookupTypos(text, start, length, found, prefixHashes);
 		}
 		return found.size();
+	}
+
+	private static int pairBit(char first, char other) {
+		return ((first * 0x9E37) ^ other) & 0xFFFF;
+	}
+
+	private static void setPair(long[] pairs, char first, char other) {
+		int bit = pairBit(first, other);
+		pairs[bit >>> 6] |= 1L << bit;
+	}
+
+	private static boolean hasPair(long[] pairs, char first, char other) {
+		int bit = pairBit(first, other);
+		return (pairs[bit >>> 6] & (1L << bit)) != 0;
 	}
 
 	private void collect(int[] candidates, char[] text, int start, int length, WordIdSink found) {
@@ -225,7 +258,7 @@ final class WordIndex {
 				squeezed[out++] = text[i];
 			}
 		}
-		return java.util.Arrays.copyOf(squeezed, out);
+		return Arrays.copyOf(squeezed, out);
 	}
 
 	static long hash(char[] text, int start, int length) {
