@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.crscompanion.safety.EmergencyGuard;
 import com.crscompanion.safety.EmergencyReplies;
 
 /** Wires the guard, the replies and the audit from {@code crs.safety.*}; bad phrase files stop start-up. */
@@ -19,12 +18,14 @@ class SafetyConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(SafetyConfiguration.class);
 
 	@Bean
-	EmergencyGuard emergencyGuard(SafetyProperties properties) {
-		RuleBasedEmergencyGuard guard = RuleBasedEmergencyGuard.fromDirectory(properties.phrasesDirectory(),
-				properties.languages(), properties.defaultLanguage());
-		logger.info("Emergency guard loaded phrase files for {} from {}", properties.languages(),
-				properties.phrasesDirectory().toAbsolutePath());
-		return guard;
+	BackgroundLoadedGuard emergencyGuard(SafetyProperties properties) {
+		return new BackgroundLoadedGuard(() -> {
+			RuleBasedEmergencyGuard guard = RuleBasedEmergencyGuard.fromDirectory(properties.phrasesDirectory(),
+					properties.languages(), properties.defaultLanguage());
+			logger.info("Emergency guard loaded phrase files for {} from {}", properties.languages(),
+					properties.phrasesDirectory().toAbsolutePath());
+			return guard;
+		});
 	}
 
 	@Bean
