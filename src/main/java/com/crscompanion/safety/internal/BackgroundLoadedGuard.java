@@ -3,10 +3,9 @@ package com.crscompanion.safety.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-import org.springframework.context.SmartLifecycle;
-
 import com.crscompanion.safety.EmergencyGuard;
 import com.crscompanion.safety.EmergencyVerdict;
+import com.crscompanion.support.ReadyBeforeWebServer;
 import com.crscompanion.support.Startup;
 
 /**
@@ -14,11 +13,9 @@ import com.crscompanion.support.Startup;
  * (about a second of start-up). It is awaited in a lifecycle phase before the web server opens, so no message
  * arrives before it is ready and a bad phrase file still stops start-up with its reason.
  */
-final class BackgroundLoadedGuard implements EmergencyGuard, SmartLifecycle {
+final class BackgroundLoadedGuard extends ReadyBeforeWebServer implements EmergencyGuard {
 
 	private final CompletableFuture<EmergencyGuard> guard;
-
-	private volatile boolean running;
 
 	BackgroundLoadedGuard(Supplier<EmergencyGuard> load) {
 		this.guard = Startup.inBackground("emergency-guard-load", load);
@@ -30,24 +27,8 @@ final class BackgroundLoadedGuard implements EmergencyGuard, SmartLifecycle {
 	}
 
 	@Override
-	public int getPhase() {
-		return 0;
-	}
-
-	@Override
-	public void start() {
+	protected void awaitReady() {
 		Startup.await(this.guard);
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import com.crscompanion.support.ReadyBeforeWebServer;
 import com.crscompanion.support.Startup;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,7 +19,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +35,7 @@ import com.crscompanion.search.SearchResult;
  * the rest of start-up and waited for before the web server opens.
  */
 @Service
-class LuceneSearchService implements PassageSearch, SmartLifecycle {
+class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch {
 
 	private static final Logger log = LoggerFactory.getLogger(LuceneSearchService.class);
 
@@ -54,8 +54,6 @@ class LuceneSearchService implements PassageSearch, SmartLifecycle {
 	private final AtomicReference<PassageIndex> current = new AtomicReference<>();
 
 	private final CompletableFuture<PassageIndex> firstIndex;
-
-	private volatile boolean running;
 
 	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge) {
 		this.properties = properties;
@@ -110,26 +108,10 @@ class LuceneSearchService implements PassageSearch, SmartLifecycle {
 		}
 	}
 
-	/** Before the web server (default phase): start-up fails on an index that cannot be built. */
+	/** Start-up fails on an index that cannot be built. */
 	@Override
-	public int getPhase() {
-		return 0;
-	}
-
-	@Override
-	public void start() {
+	protected void awaitReady() {
 		acquire().release();
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	private PassageIndex build(List<Passage> passages) {
