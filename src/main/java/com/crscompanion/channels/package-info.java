@@ -1,6 +1,11 @@
 /**
- * Channels: translate between a messaging surface (web chat, command line, later Telegram) and the conversation
- * pipeline. A channel never answers on its own; every text goes to {@link com.crscompanion.conversation.Conversations}.
+ * Channels: translate between a messaging surface (web chat, Telegram, command line) and the conversation pipeline.
+ * A channel never answers a family's text on its own; every text goes to
+ * {@link com.crscompanion.conversation.Conversations}. Channels answer only their own commands and notices
+ * (Telegram's {@code /start}, "I can only read text").
+ * <p>
+ * API: {@link com.crscompanion.channels.HandoffRequested} (a family asked for a person),
+ * {@link com.crscompanion.channels.CommandLine}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Channels")
 package com.crscompanion.channels;
