@@ -62,6 +62,9 @@ final class FakeBotApi implements AutoCloseable {
 
 	private final AtomicInteger nextMessageId = new AtomicInteger(5000);
 
+	/** Calls are recorded when answered; a long poll is counted as soon as it arrives. */
+	private final AtomicInteger pollsArrived = new AtomicInteger();
+
 	private volatile MockResponse getMeAnswer = ok("{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"CRS\","
 			+ "\"username\":\"" + BOT_USERNAME + "\"}");
 
@@ -162,6 +165,11 @@ final class FakeBotApi implements AutoCloseable {
 			this.lock.unlock();
 		}
 		return id;
+	}
+
+	/** True once a getUpdates call has arrived, even if it is still held open. */
+	boolean polled() {
+		return this.pollsArrived.get() > 0;
 	}
 
 	long offeredAtNanos(int updateId) {
@@ -301,6 +309,7 @@ final class FakeBotApi implements AutoCloseable {
 
 	/** Long poll: confirms updates below the offset, then waits up to the timeout for newer ones. */
 	private MockResponse updates(String body) throws InterruptedException {
+		this.pollsArrived.incrementAndGet();
 		JsonNode request;
 		try {
 			request = this.json.readTree(body);

@@ -110,7 +110,7 @@ class TelegramLongPollingTests {
 
 	@Test
 	void startsWithGetMeAndTheCommandMenuThenPollsWithoutWebhook() {
-		await().atMost(WAIT).until(() -> !telegram.calls("getupdates").isEmpty());
+		await().atMost(WAIT).until(() -> !telegram.calls("getupdates").isEmpty() && !telegram.calls("getme").isEmpty());
 		List<String> methods = telegram.calls().stream().map(FakeBotApi.Call::method).distinct().toList();
 		assertThat(methods).containsSubsequence("getme", "setmycommands", "deletewebhook", "getupdates");
 		JsonNode commands = telegram.calls("setmycommands").get(0).json().get("commands");
