@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The built jar, as an operator runs it ({@code java -jar target/crs-companion.jar} with {@code TELEGRAM_BOT_TOKEN}
  * and {@code TELEGRAM_API_URL} set), against a fake Bot API on 127.0.0.1: it answers a family's question, routes an
- * emergency first (the real emergency guard), survives 429 and 500 faults with every reply delivered once, and stops
- * cleanly on SIGTERM. Run by failsafe after {@code package}.
+ * emergency first (the real emergency guard), survives 429 and 500 faults with every reply delivered once, and on
+ * SIGTERM delivers what is still queued before it stops. Run by failsafe after {@code package}.
  */
 class TelegramJarIT {
 
@@ -67,7 +67,7 @@ class TelegramJarIT {
 	}
 
 	@Test
-	void answersRoutesEmergenciesFirstSurvivesFaultsAndStopsCleanly() throws Exception {
+	void answersRoutesEmergenciesFirstSurvivesFaultsAndDrainsOnShutdown() throws Exception {
 		telegram.offer(Updates.text(3001, "will the IL-6 drug stop the CAR-T working?"));
 		JsonNode answer = awaitReplies(3001, 1).get(0);
 		assertThat(answer.get("text").asText()).contains("<i>From the CRS family guide: ")
@@ -85,9 +85,15 @@ class TelegramJarIT {
 			awaitReplies(chat, 1);
 		}
 
+		// a reply still waiting out a 429 when SIGTERM comes is delivered before the app exits
+		telegram.failNextSends(FakeBotApi.tooManyRequests(2));
+		telegram.offer(Updates.text(3201, "what is CRS?"));
+		await().atMost(WAIT).until(() -> telegram.calls("sendmessage")
+			.stream()
+			.anyMatch(c -> c.status() == 429 && c.json().get("chat_id").asLong() == 3201));
 		app.destroy();
 		assertThat(app.waitFor(40, TimeUnit.SECONDS)).as("stopped within the shutdown timeout").isTrue();
-		for (long chat : chats) {
+		for (long chat : List.of(3101L, 3102L, 3103L, 3201L)) {
 			assertThat(telegram.deliveredTo(chat)).as("chat %d got its answer exactly once", chat).hasSize(1);
 		}
 		assertThat(log()).contains("Telegram channel is on: @" + FakeBotApi.BOT_USERNAME)
