@@ -113,7 +113,8 @@ final class LongPolling implements LongPollingUpdateConsumer {
 			log.warn("Telegram: closing the long-polling session failed", ex);
 		}
 		// the library logs any failed getUpdates as an error, this deliberate cancellation too
-		LoggingSystem.get(getClass().getClassLoader()).setLogLevel(BotSession.class.getName(), LogLevel.OFF);
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(BotSession.class.getName(), LogLevel.OFF);
 		this.pollingHttp.dispatcher().cancelAll();
 		this.poller.shutdownNow();
 		try {
@@ -123,6 +124,9 @@ final class LongPolling implements LongPollingUpdateConsumer {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		finally {
+			logging.setLogLevel(BotSession.class.getName(), null);
 		}
 		this.pollingHttp.dispatcher().executorService().shutdown();
 		this.pollingHttp.connectionPool().evictAll();

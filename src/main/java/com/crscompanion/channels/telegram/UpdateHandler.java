@@ -161,12 +161,14 @@ final class UpdateHandler {
 		String token = text.substring(0, entity.getLength());
 		int at = token.indexOf('@');
 		String name = ((at < 0) ? token.substring(1) : token.substring(1, at)).toLowerCase(Locale.ROOT);
-		if (at >= 0 && !addressedToMe(token.substring(at + 1))) {
-			return;
-		}
 		String words = (name + " " + text.substring(entity.getLength())).strip();
 		List<OutgoingMessage> messages = new ArrayList<>(this.formatter.format(
 				emergencyOnly(this.conversations.handle(new InboundMessage(to.conversationId(), CHANNEL, words))), to));
+		if (at >= 0 && !addressedToMe(token.substring(at + 1))) {
+			// another bot's command: not ours to answer, but a danger sign in it still gets the emergency message
+			this.delivery.enqueue(messages);
+			return;
+		}
 		switch (name) {
 			case "start" -> messages.addAll(this.formatter.notice(this.texts.welcome(),
 					this.formatter.suggestionButtons(this.conversationTexts.defaultSuggestions(), true), to));

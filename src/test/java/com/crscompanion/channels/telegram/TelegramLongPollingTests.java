@@ -286,8 +286,11 @@ class TelegramLongPollingTests {
 		assertThat(replies.get(0).get("reply_parameters").get("message_id").asInt()).isPositive();
 		telegram.offer(Updates.groupText(group, DANGER));
 		assertThat(awaitReplies(group, 2).get(1).get("text").asText()).isEqualTo(emergencyHtml());
+		telegram.offer(Updates.groupCommand(group, "/help@other_bot"));
+		telegram.offer(Updates.groupCommand(group, "/help@other_bot " + DANGER));
+		assertThat(awaitReplies(group, 3).get(2).get("text").asText()).isEqualTo(emergencyHtml());
 		awaitAllSettled();
-		assertThat(telegram.deliveredTo(group)).hasSize(2);
+		assertThat(telegram.deliveredTo(group)).hasSize(3);
 	}
 
 	@Test
