@@ -26,6 +26,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 
 /**
  * A Telegram Bot API on 127.0.0.1 for tests: holds {@code getUpdates} like the real long poll until an update is
@@ -70,7 +71,10 @@ final class FakeBotApi implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	/** One call the bot made. {@code body} is JSON except for multipart methods; {@code status} is what it got. */
+	/**
+	 * One call the bot made. {@code body} is JSON except for multipart methods; {@code status} is what it got (0:
+	 * no answer).
+	 */
 	record Call(String method, String body, int status, long receivedNanos) {
 
 		JsonNode json() {
@@ -234,6 +238,11 @@ final class FakeBotApi implements AutoCloseable {
 			.setBody("<html><body><h1>502 Bad Gateway</h1></body></html>");
 	}
 
+	/** Takes the request and never answers: the client's read timeout fires. Recorded as not delivered. */
+	static MockResponse noAnswer() {
+		return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
+	}
+
 	static MockResponse unauthorized() {
 		return new MockResponse().setResponseCode(401)
 			.setHeader("Content-Type", "application/json")
@@ -274,7 +283,8 @@ final class FakeBotApi implements AutoCloseable {
 	}
 
 	private MockResponse record(String method, String body, long received, MockResponse answer) {
-		int status = Integer.parseInt(answer.getStatus().split(" ")[1]);
+		int status = (answer.getSocketPolicy() == SocketPolicy.NO_RESPONSE) ? 0
+				: Integer.parseInt(answer.getStatus().split(" ")[1]);
 		this.lock.lock();
 		try {
 			this.calls.add(new Call(method, body, status, received));

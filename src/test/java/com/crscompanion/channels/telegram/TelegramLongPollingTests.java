@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "telegram.bot-token=" + FakeBotApi.TOKEN,
 				"telegram.polling.timeout=2s", "telegram.polling.retry-initial=50ms",
-				"telegram.delivery.retry-initial=50ms", "telegram.delivery.retry-max=200ms",
+				"telegram.delivery.retry-initial=50ms", "telegram.delivery.retry-max=200ms", "telegram.http.read-timeout=1s",
 				// the fake API has no flood control; the limiter has its own tests
 				"telegram.delivery.messages-per-second=1000", "telegram.delivery.per-chat-per-second=100",
 				"telegram.delivery.per-chat-burst=20", "telegram.coordinator-chat-id=-100999",
@@ -171,6 +171,19 @@ class TelegramLongPollingTests {
 		assertThat(telegram.calls("sendmessage")
 			.stream()
 			.filter(c -> c.status() != 200 && chats.contains(c.json().get("chat_id").asLong()))).hasSize(4);
+	}
+
+	@Test
+	void aSendThatTimesOutIsSentAgain() {
+		awaitAllSettled();
+		telegram.failNextSends(FakeBotApi.noAnswer());
+		telegram.offer(Updates.text(1111, QUESTION));
+		awaitReplies(1111, 1);
+		awaitAllSettled();
+		assertThat(telegram.deliveredTo(1111)).hasSize(1);
+		assertThat(telegram.calls("sendmessage")
+			.stream()
+			.filter(c -> c.status() == 0 && c.json().get("chat_id").asLong() == 1111)).hasSize(1);
 	}
 
 	@Test
