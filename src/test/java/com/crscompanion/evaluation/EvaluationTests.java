@@ -22,7 +22,7 @@ class EvaluationTests {
 	Evaluation evaluation;
 
 	/**
-	 * The target is top-1 0.90; measured 0.81 (dev 0.82, held-out 0.76) with top-3 0.94. These floors hold what is
+	 * The target is top-1 0.90; measured 0.83 (dev 0.82, held-out 0.84) with top-3 0.95. These floors hold what is
 	 * reached so a change cannot quietly lose it; raise them as retrieval improves.
 	 */
 	@Test
@@ -30,8 +30,8 @@ class EvaluationTests {
 		Evaluation.RetrievalFigures figures = this.evaluation.retrieval(EVAL);
 		System.out.println(figures.format());
 		assertThat(figures.all().questions()).isGreaterThanOrEqualTo(150);
-		assertThat(figures.all().top1()).as(String.join("\n", figures.misses())).isGreaterThanOrEqualTo(0.78);
-		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.92);
+		assertThat(figures.all().top1()).as(String.join("\n", figures.misses())).isGreaterThanOrEqualTo(0.80);
+		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.93);
 	}
 
 	@Test

@@ -120,7 +120,7 @@ class ChatPageBrowserTests {
 
 	@Test
 	void anUnansweredQuestionOffersSuggestionButtonsThatAskThem() throws Exception {
-		type("can we bring our dog to the ward");
+		type("who won the football last night");
 		WebElement fallback = waitForBotMessages(1).get(0);
 		assertThat(fallback.getAttribute("data-kind")).isEqualTo("fallback");
 		List<WebElement> suggestions = fallback.findElements(By.cssSelector(".suggestions button"));
