@@ -15,8 +15,6 @@ enum IndexField {
 	SECTION("section"),
 	/** The passage text itself. */
 	TEXT("text"),
-	/** A list item's lead-in, weak context. */
-	CONTEXT("context"),
 	/** Everything above in one field, not scored: document frequencies and coverage for confidence. */
 	ALL("all"),
 	/** Surface words (not stemmed) of the content and the synonym file: the vocabulary typo correction aims at. */

@@ -167,7 +167,6 @@ final class PassageIndex {
 		addText(doc, IndexField.TITLE, passage.title());
 		addText(doc, IndexField.SECTION, passage.section());
 		addText(doc, IndexField.TEXT, passage.text());
-		addText(doc, IndexField.CONTEXT, passage.context());
 		String asked = String.join("\n", passage.alsoAsked());
 		addText(doc, IndexField.ASKED, asked.isEmpty() ? null : asked);
 		StringBuilder all = new StringBuilder();
