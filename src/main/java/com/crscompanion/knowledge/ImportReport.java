@@ -9,10 +9,6 @@ public record ImportReport(List<Finding> findings) {
 		findings = List.copyOf(findings);
 	}
 
-	public List<Finding> errors() {
-		return this.findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
-	}
-
 	public long count(Severity severity) {
 		return this.findings.stream().filter(f -> f.severity() == severity).count();
 	}
