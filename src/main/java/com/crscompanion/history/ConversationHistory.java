@@ -1,0 +1,38 @@
+package com.crscompanion.history;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The stored conversations. Never log what it returns at INFO: it is health data. */
+public interface ConversationHistory {
+
+	/** Creates the conversation on first use; returns it. {@code displayName} updates the stored name when given. */
+	ConversationInfo touch(ConversationRef ref, String displayName);
+
+	Optional<ConversationInfo> find(ConversationRef ref);
+
+	Optional<ConversationInfo> find(long reference);
+
+	/** Stores one message; returns its id. */
+	long record(ConversationRef ref, Author author, String authorName, String kind, String text, boolean pushed);
+
+	/** The last {@code limit} messages, oldest first. */
+	List<LoggedMessage> recent(ConversationRef ref, int limit);
+
+	/** Pushed messages with an id above {@code afterId}, oldest first: what the web chat has not shown yet. */
+	List<LoggedMessage> pushedAfter(ConversationRef ref, long afterId);
+
+	void recordFeedback(ConversationRef ref, String passageId, boolean helpful);
+
+	/** The last {@code limit} votes, newest first: {@code true} for 👍. */
+	List<Boolean> recentFeedback(ConversationRef ref, int limit);
+
+	/**
+	 * Deletes the conversation, its messages and feedback (handoffs go with it); the emergency audit keeps the signs
+	 * and the time but loses the conversation and the words.
+	 *
+	 * @return whether there was anything to delete
+	 */
+	boolean forget(ConversationRef ref);
+
+}

@@ -1,0 +1,222 @@
+package com.crscompanion.history.internal;
+
+import static com.crscompanion.support.Timestamps.fromDb;
+import static com.crscompanion.support.Timestamps.toDb;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.crscompanion.history.Author;
+import com.crscompanion.history.ConversationHistory;
+import com.crscompanion.history.ConversationInfo;
+import com.crscompanion.history.ConversationRef;
+import com.crscompanion.history.LoggedMessage;
+import com.crscompanion.safety.EmergencyDetected;
+import com.crscompanion.safety.SignMatch;
+
+/** {@link ConversationHistory} on the application's database (H2 file by default, PostgreSQL in production). */
+@Service
+class JdbcConversationHistory implements ConversationHistory {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcConversationHistory.class);
+
+	private static final int MAX_NAME = 200;
+
+	private static final int MAX_AUDIT_TEXT = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	/** A savepoint around an insert that may lose a race: PostgreSQL aborts the whole transaction on a duplicate key. */
+	private final TransactionTemplate savepoint;
+
+	private final Clock clock;
+
+	JdbcConversationHistory(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.clock = clock;
+	}
+
+	@Override
+	public ConversationInfo touch(ConversationRef ref, String displayName) {
+		Instant now = this.clock.instant();
+		String name = clip(displayName, MAX_NAME);
+		int updated = this.jdbc
+			.sql("update conversation set last_seen = ?, display_name = coalesce(?, display_name) "
+					+ "where channel = ? and external_id = ?")
+			.params(toDb(now), name, ref.channel(), ref.id())
+			.update();
+		if (updated == 0) {
+			try {
+				this.savepoint.executeWithoutResult(status -> this.jdbc
+					.sql("insert into conversation (channel, external_id, display_name, first_seen, last_seen) "
+							+ "values (?, ?, ?, ?, ?)")
+					.params(ref.channel(), ref.id(), name, toDb(now), toDb(now))
+					.update());
+			}
+			catch (DuplicateKeyException ex) {
+				// another thread or instance created it first: theirs is as good
+			}
+		}
+		return find(ref).orElseThrow();
+	}
+
+	@Override
+	public Optional<ConversationInfo> find(ConversationRef ref) {
+		return this.jdbc.sql("select * from conversation where channel = ? and external_id = ?")
+			.params(ref.channel(), ref.id())
+			.query(INFO)
+			.optional();
+	}
+
+	@Override
+	public Optional<ConversationInfo> find(long reference) {
+		return this.jdbc.sql("select * from conversation where id = ?").params(reference).query(INFO).optional();
+	}
+
+	@Override
+	public long record(ConversationRef ref, Author author, String authorName, String kind, String text,
+			boolean pushed) {
+		return this.transactions.execute(status -> {
+			long conversation = touch(ref, null).reference();
+			KeyHolder keys = new GeneratedKeyHolder();
+			this.jdbc
+				.sql("insert into message (conversation_id, author, author_name, kind, body, pushed, created_at) "
+						+ "values (?, ?, ?, ?, ?, ?, ?)")
+				.params(conversation, author.name(), clip(authorName, MAX_NAME), kind, text, pushed,
+						toDb(this.clock.instant()))
+				.update(keys, "id");
+			return keys.getKey().longValue();
+		});
+	}
+
+	@Override
+	public List<LoggedMessage> recent(ConversationRef ref, int limit) {
+		List<LoggedMessage> newestFirst = this.jdbc
+			.sql("select m.* from message m join conversation c on c.id = m.conversation_id "
+					+ "where c.channel = ? and c.external_id = ? order by m.id desc limit ?")
+			.params(ref.channel(), ref.id(), limit)
+			.query(MESSAGE)
+			.list();
+		return newestFirst.reversed();
+	}
+
+	@Override
+	public List<LoggedMessage> pushedAfter(ConversationRef ref, long afterId) {
+		return this.jdbc
+			.sql("select m.* from message m join conversation c on c.id = m.conversation_id "
+					+ "where c.channel = ? and c.external_id = ? and m.pushed = true and m.id > ? order by m.id "
+					+ "limit 200")
+			.params(ref.channel(), ref.id(), afterId)
+			.query(MESSAGE)
+			.list();
+	}
+
+	@Override
+	public void recordFeedback(ConversationRef ref, String passageId, boolean helpful) {
+		this.transactions.executeWithoutResult(status -> {
+			long conversation = touch(ref, null).reference();
+			this.jdbc
+				.sql("insert into feedback (conversation_id, passage_id, helpful, created_at) values (?, ?, ?, ?)")
+				.params(conversation, clip(passageId, 200), helpful, toDb(this.clock.instant()))
+				.update();
+		});
+	}
+
+	@Override
+	public List<Boolean> recentFeedback(ConversationRef ref, int limit) {
+		return this.jdbc
+			.sql("select f.helpful from feedback f join conversation c on c.id = f.conversation_id "
+					+ "where c.channel = ? and c.external_id = ? order by f.id desc limit ?")
+			.params(ref.channel(), ref.id(), limit)
+			.query(Boolean.class)
+			.list();
+	}
+
+	@Override
+	public boolean forget(ConversationRef ref) {
+		Boolean found = this.transactions.execute(status -> {
+			Optional<ConversationInfo> info = find(ref);
+			if (info.isEmpty()) {
+				return false;
+			}
+			long id = info.get().reference();
+			this.jdbc.sql("update emergency_audit set conversation_id = null, matched_text = null "
+					+ "where conversation_id = ?").params(id).update();
+			// handoffs, their triggers, relays, messages and feedback go with the conversation (on delete cascade)
+			this.jdbc.sql("delete from conversation where id = ?").params(id).update();
+			return true;
+		});
+		return Boolean.TRUE.equals(found);
+	}
+
+	/** Audits every emergency: which signs, what words matched (not the whole message), when and where. */
+	@EventListener
+	void onEmergency(EmergencyDetected event) {
+		try {
+			ConversationRef ref = new ConversationRef(event.channel(), event.conversationId());
+			long conversation = touch(ref, null).reference();
+			List<SignMatch> raised = event.matches().stream().filter(SignMatch::raisesAlarm).toList();
+			String signs = raised.stream().map(m -> m.sign().name()).distinct().collect(Collectors.joining(","));
+			String matched = raised.stream().map(SignMatch::matchedText).distinct().collect(Collectors.joining(" | "));
+			this.jdbc
+				.sql("insert into emergency_audit (conversation_id, channel, language, signs, matched_text, "
+						+ "detected_at) values (?, ?, ?, ?, ?, ?)")
+				.params(conversation, event.channel(), clip(event.language(), 8),
+						signs.isEmpty() ? "UNSPECIFIED" : clip(signs, 500), clip(matched, MAX_AUDIT_TEXT),
+						toDb(event.detectedAt()))
+				.update();
+		}
+		catch (RuntimeException ex) {
+			// the family already has the emergency message; a lost audit row must not cost anything else
+			log.error("Could not store the emergency audit for a {} conversation", event.channel(), ex);
+		}
+	}
+
+	/** Deletes what is older than the retention period. */
+	int purge(Instant cutoff) {
+		return this.transactions.execute(status -> {
+			int gone = this.jdbc
+				.sql("delete from conversation where last_seen < ? and id not in "
+						+ "(select open_conversation from handoff where open_conversation is not null)")
+				.params(toDb(cutoff))
+				.update();
+			gone += this.jdbc.sql("delete from message where created_at < ?").params(toDb(cutoff)).update();
+			gone += this.jdbc.sql("delete from feedback where created_at < ?").params(toDb(cutoff)).update();
+			gone += this.jdbc.sql("delete from emergency_audit where detected_at < ?").params(toDb(cutoff)).update();
+			return gone;
+		});
+	}
+
+	static String clip(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
+	}
+
+	private static final RowMapper<ConversationInfo> INFO = (rs, row) -> new ConversationInfo(
+			new ConversationRef(rs.getString("channel"), rs.getString("external_id")), rs.getLong("id"),
+			rs.getString("display_name"), fromDb(rs, "first_seen"));
+
+	private static final RowMapper<LoggedMessage> MESSAGE = (rs, row) -> new LoggedMessage(rs.getLong("id"),
+			Author.valueOf(rs.getString("author")), rs.getString("author_name"), rs.getString("kind"),
+			rs.getString("body"), rs.getBoolean("pushed"), fromDb(rs, "created_at"));
+
+}
