@@ -19,7 +19,7 @@ public record EmergencyVerdict(boolean emergency, String language, List<SignMatc
 
 	/** The distinct signs that caused the alarm (non-negated mentions, or severe ones). */
 	public List<DangerSign> alarmingSigns() {
-		return this.matches.stream().filter(m -> !m.negated() || m.severe()).map(SignMatch::sign).distinct().toList();
+		return this.matches.stream().filter(SignMatch::raisesAlarm).map(SignMatch::sign).distinct().toList();
 	}
 
 }

@@ -6,4 +6,10 @@ package com.crscompanion.safety;
  */
 public record SignMatch(DangerSign sign, String language, int start, int end, String matchedText, boolean negated,
 		boolean severe) {
+
+	/** Whether this mention sounds the alarm: it is not negated, or the sign is too severe for a negation to cancel. */
+	public boolean raisesAlarm() {
+		return !this.negated || this.severe;
+	}
+
 }

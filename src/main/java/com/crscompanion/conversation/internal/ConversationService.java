@@ -1,10 +1,20 @@
 package com.crscompanion.conversation.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,17 +25,28 @@ import com.crscompanion.conversation.Conversations;
 import com.crscompanion.conversation.InboundMessage;
 import com.crscompanion.conversation.Reply;
 import com.crscompanion.conversation.ReplyKind;
+import com.crscompanion.handoff.Handoff;
+import com.crscompanion.handoff.Handoffs;
+import com.crscompanion.handoff.Trigger;
+import com.crscompanion.history.Author;
+import com.crscompanion.history.ConversationHistory;
+import com.crscompanion.history.ConversationRef;
+import com.crscompanion.history.LoggedMessage;
+import com.crscompanion.knowledge.KnowledgeBase;
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.safety.EmergencyDetected;
 import com.crscompanion.safety.EmergencyGuard;
 import com.crscompanion.safety.EmergencyReplies;
 import com.crscompanion.safety.EmergencyVerdict;
+import com.crscompanion.safety.SignMatch;
 import com.crscompanion.search.PassageSearch;
 import com.crscompanion.search.SearchResult;
 
 /**
- * The answering pipeline: emergency guard, then small talk, then the guide. The emergency reply is added before
- * any other work, and a failure after it can cost the answer but never the emergency message.
+ * The answering pipeline: emergency guard, then the family's handoff, then small talk, then the guide. The emergency
+ * reply is added before any other work, and a failure after it (search, database, handoff) can cost the answer but
+ * never the emergency message. While a coordinator holds the conversation the bot answers nothing on its own except
+ * the emergency message; the family's words go to the coordinator.
  */
 @Service
 class ConversationService implements Conversations {
@@ -33,6 +54,12 @@ class ConversationService implements Conversations {
 	private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
 
 	private static final int MAX_SUGGESTIONS = 3;
+
+	/** How long the emergency message may wait for storing and alerting; past it, it goes out alone. */
+	private static final Duration EMERGENCY_WAIT = Duration.ofMillis(1500);
+
+	/** Enough of the recent history to see the bot's last reply to the family. */
+	private static final int LOOK_BACK = 8;
 
 	private final EmergencyGuard guard;
 
@@ -44,40 +71,257 @@ class ConversationService implements Conversations {
 
 	private final SmallTalk smallTalk;
 
+	private final PersonRequest personRequest;
+
+	private final ConversationHistory history;
+
+	private final Handoffs handoffs;
+
+	private final KnowledgeBase knowledge;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
+	private final ExecutorService afterEmergency = Executors.newVirtualThreadPerTaskExecutor();
+
 	ConversationService(EmergencyGuard guard, EmergencyReplies emergencyReplies, PassageSearch search,
-			MessagesProperties messages, ApplicationEventPublisher events) {
+			MessagesProperties messages, ConversationHistory history, Handoffs handoffs, KnowledgeBase knowledge,
+			ApplicationEventPublisher events, Clock clock) {
 		this.guard = guard;
 		this.emergencyReplies = emergencyReplies;
 		this.search = search;
 		this.messages = messages;
 		this.smallTalk = new SmallTalk(messages.smallTalk());
+		this.personRequest = new PersonRequest(messages.handoff().askPhrases());
+		this.history = history;
+		this.handoffs = handoffs;
+		this.knowledge = knowledge;
 		this.events = events;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Override
 	public List<Reply> handle(InboundMessage message) {
-		List<Reply> replies = new ArrayList<>();
+		return guarded(message, true);
+	}
+
+	@Override
+	public List<Reply> screen(InboundMessage message) {
+		return guarded(message, false);
+	}
+
+	private List<Reply> guarded(InboundMessage message, boolean answer) {
 		EmergencyVerdict verdict = assess(message);
+		if (!verdict.emergency()) {
+			return afterGuard(message, verdict, List.of(), answer);
+		}
+		List<Reply> emergency = List.of(
+				Reply.of(ReplyKind.EMERGENCY, this.emergencyReplies.emergencyMessage(verdict.language())));
+		// the database or the handoff may be slow or down: they get a bounded wait, the emergency message none
+		Future<List<Reply>> rest = this.afterEmergency.submit(() -> afterGuard(message, verdict, emergency, answer));
+		try {
+			return rest.get(EMERGENCY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			log.error("Storing and alerting for an emergency in conversation {} took over {} ms; the emergency "
+					+ "message goes out now and the rest carries on", message.conversationId(), EMERGENCY_WAIT.toMillis());
+			return emergency;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return emergency;
+		}
+		catch (ExecutionException ex) {
+			log.error("Handling an emergency in conversation {} failed after the guard", message.conversationId(),
+					ex.getCause());
+			return emergency;
+		}
+	}
+
+	/** Everything after the guard, starting from the emergency reply (if any); {@code answer} false stops at the alert. */
+	private List<Reply> afterGuard(InboundMessage message, EmergencyVerdict verdict, List<Reply> emergency,
+			boolean answer) {
+		List<Reply> replies = new ArrayList<>(emergency);
 		if (verdict.emergency()) {
-			replies.add(Reply.of(ReplyKind.EMERGENCY, this.emergencyReplies.emergencyMessage(verdict.language())));
 			publishEmergency(message, verdict);
 		}
+		ConversationRef ref = new ConversationRef(message.channel(), message.conversationId());
+		Optional<LoggedMessage> lastBotReply = Optional.empty();
+		Optional<Handoff> handoff = Optional.empty();
 		try {
-			replies.addAll(answer(message.text(), verdict.emergency()));
+			this.history.touch(ref, message.displayName());
+			lastBotReply = lastBotReply(ref);
+			this.history.record(ref, Author.FAMILY, null, "message", message.text(), false);
+			handoff = this.handoffs.openFor(ref);
+			handoff.ifPresent(open -> this.handoffs.familyWrote(open, message.text()));
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not store a {} message of conversation {}", message.channel(), message.conversationId(),
+					ex);
+		}
+		try {
+			if (verdict.emergency()) {
+				replies.addAll(alertCoordinators(ref, verdict));
+			}
+			if (!answer) {
+				log.debug("Conversation {}: words screened by the guard only", ref);
+			}
+			else if (handoff.isPresent() && handoff.get().status() == Handoff.Status.CLAIMED) {
+				// the coordinator answers now; only the emergency message is the bot's to send
+				log.debug("Conversation {} is held by a coordinator; no bot answer", ref);
+			}
+			else if (!verdict.emergency() && this.personRequest.asksForPerson(message.text())) {
+				replies.addAll(request(ref, Trigger.of(Trigger.Reason.ASKED), this.messages.handoff().requested(), true));
+			}
+			else {
+				List<Reply> answered = answer(message.text(), verdict.emergency());
+				replies.addAll(answered);
+				if (unansweredTwice(answered, lastBotReply)) {
+					replies.addAll(request(ref, Trigger.of(Trigger.Reason.UNANSWERED),
+							this.messages.handoff().unanswered(), false));
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			log.error("Answering failed for a {} message in conversation {}", message.channel(),
 					message.conversationId(), ex);
 			if (!verdict.emergency()) {
-				replies.add(Reply.of(ReplyKind.FALLBACK, this.messages.notCovered() + "\n\n" + this.messages.coordinatorOffer()));
+				replies.add(Reply.of(ReplyKind.FALLBACK,
+						this.messages.notCovered() + "\n\n" + this.messages.coordinatorOffer()));
 			}
 		}
+		store(ref, replies);
 		return replies;
+	}
+
+	@Override
+	public List<Reply> askForPerson(String conversationId, String channel, String displayName) {
+		ConversationRef ref = new ConversationRef(channel, conversationId);
+		try {
+			this.history.touch(ref, displayName);
+			List<Reply> replies = request(ref, Trigger.of(Trigger.Reason.ASKED), this.messages.handoff().requested(),
+					true);
+			store(ref, replies);
+			return replies;
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not open a handoff for {} conversation {}", channel, conversationId, ex);
+			return List.of(Reply.of(ReplyKind.HANDOFF, this.messages.coordinatorOffer()));
+		}
+	}
+
+	@Override
+	public List<Reply> feedback(String conversationId, String channel, String passageId, boolean helpful) {
+		ConversationRef ref = new ConversationRef(channel, conversationId);
+		try {
+			List<Boolean> before = this.history.recentFeedback(ref, 1);
+			this.history.recordFeedback(ref, passageId, helpful);
+			boolean secondDownInARow = !helpful && !before.isEmpty() && !before.getFirst();
+			if (!secondDownInARow || this.handoffs.openFor(ref).isPresent()) {
+				return List.of();
+			}
+			List<Reply> replies = request(ref, Trigger.of(Trigger.Reason.UNHELPFUL), this.messages.handoff().unhelpful(),
+					false);
+			store(ref, replies);
+			return replies;
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not store feedback for {} conversation {}", channel, conversationId, ex);
+			return List.of();
+		}
+	}
+
+	@Override
+	public Reply forget(String conversationId, String channel) {
+		boolean deleted = this.history.forget(new ConversationRef(channel, conversationId));
+		log.info("Conversation data deleted on request ({}, anything stored: {})", channel, deleted);
+		return Reply.of(ReplyKind.INFO,
+				deleted ? this.messages.handoff().forgotten() : this.messages.handoff().nothingToForget());
+	}
+
+	/**
+	 * Opens or adds to the family's handoff and says what happens next: during office hours {@code inHours}; after
+	 * hours the reassurance with the next opening time and the guide's calming advice. A request added to one
+	 * already waiting says so, unless the family did not ask ({@code explicit} false), when it says nothing more.
+	 */
+	private List<Reply> request(ConversationRef ref, Trigger trigger, String inHours, boolean explicit) {
+		Handoffs.Requested requested = this.handoffs.request(ref, trigger);
+		if (!requested.opened()) {
+			return explicit ? List.of(Reply.of(ReplyKind.HANDOFF, this.messages.handoff().alreadyRequested()))
+					: List.of();
+		}
+		if (requested.officeOpen()) {
+			return List.of(Reply.of(ReplyKind.HANDOFF, inHours));
+		}
+		List<Reply> replies = new ArrayList<>();
+		replies.add(Reply.of(ReplyKind.HANDOFF, this.messages.handoff().afterHours().replace("{next}",
+				requested.nextOpening())));
+		replies.addAll(calmingAdvice());
+		return replies;
+	}
+
+	/** The guide's own words on staying calm, quoted as answers; the disclaimer goes with the last one. */
+	private List<Reply> calmingAdvice() {
+		List<Passage> passages = this.messages.handoff()
+			.calmingPassages()
+			.stream()
+			.map(id -> this.knowledge.current().find(id))
+			.flatMap(Optional::stream)
+			.toList();
+		List<Reply> replies = new ArrayList<>();
+		for (int i = 0; i < passages.size(); i++) {
+			Passage passage = passages.get(i);
+			String intro = (i == 0) ? this.messages.handoff().calmingIntro() + "\n\n" : "";
+			replies.add(new Reply(ReplyKind.ANSWER, intro + passage.displayText(), passage.source(),
+					(i == passages.size() - 1) ? this.messages.disclaimer() : null, List.of(), passage.id()));
+		}
+		return replies;
+	}
+
+	/** An urgent handoff with the signs and the words that matched, and a line telling the family. */
+	private List<Reply> alertCoordinators(ConversationRef ref, EmergencyVerdict verdict) {
+		List<String> signs = verdict.alarmingSigns().stream().map(Enum::name).toList();
+		String matched = verdict.matches()
+			.stream()
+			.filter(SignMatch::raisesAlarm)
+			.map(SignMatch::matchedText)
+			.distinct()
+			.collect(Collectors.joining(" | "));
+		this.handoffs.request(ref,
+				new Trigger(Trigger.Reason.EMERGENCY, signs, matched.isEmpty() ? null : matched, this.clock.instant()));
+		return List.of(Reply.of(ReplyKind.HANDOFF, this.messages.handoff().emergencyAlerted()));
+	}
+
+	private boolean unansweredTwice(List<Reply> answer, Optional<LoggedMessage> lastBotReply) {
+		boolean unanswered = answer.stream().anyMatch(r -> r.kind() == ReplyKind.FALLBACK);
+		return unanswered && lastBotReply.map(m -> kindName(ReplyKind.FALLBACK).equals(m.kind())).orElse(false);
+	}
+
+	/** The bot's last reply before this message (skipping coordinators' words). */
+	private Optional<LoggedMessage> lastBotReply(ConversationRef ref) {
+		List<LoggedMessage> recent = this.history.recent(ref, LOOK_BACK);
+		for (LoggedMessage logged : recent.reversed()) {
+			if (logged.author() == Author.BOT && !logged.pushed()) {
+				return Optional.of(logged);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void store(ConversationRef ref, List<Reply> replies) {
+		try {
+			for (Reply reply : replies) {
+				this.history.record(ref, Author.BOT, null, kindName(reply.kind()), reply.text(), false);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not store the replies of conversation {}", ref, ex);
+		}
+	}
+
+	private static String kindName(ReplyKind kind) {
+		return kind.name().toLowerCase(Locale.ROOT);
 	}
 
 	/** A guard that fails must fail towards the ward: an unread message is treated as urgent. */

@@ -33,7 +33,7 @@ public class EmergencyAuditListener {
 
 	@EventListener
 	public void onEmergency(EmergencyDetected event) {
-		List<String> signs = event.matches().stream().filter(m -> !m.negated() || m.severe()).map(SignMatch::sign)
+		List<String> signs = event.matches().stream().filter(SignMatch::raisesAlarm).map(SignMatch::sign)
 			.distinct().map(Enum::name).toList();
 		List<String> counted = signs.isEmpty() ? List.of(UNSPECIFIED_SIGN) : signs;
 		audit.info("Emergency detected at={} conversation={} channel={} language={} signs={}", event.detectedAt(),

@@ -133,9 +133,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			// the reply should be in the family's language: the message's when its words show it, otherwise
 			// the language of the first alarming phrase
 			String language = this.languageEvident ? code(messageLanguage)
-					: matches.stream().filter(m -> !m.negated() || m.severe()).findFirst().map(SignMatch::language)
+					: matches.stream().filter(SignMatch::raisesAlarm).findFirst().map(SignMatch::language)
 						.orElse(code(messageLanguage));
-			boolean emergency = matches.stream().anyMatch(m -> !m.negated() || m.severe());
+			boolean emergency = matches.stream().anyMatch(SignMatch::raisesAlarm);
 			if (logger.isDebugEnabled() && !matches.isEmpty()) {
 				logger.debug("Guard verdict emergency={} language={} matches={}", emergency, language, matches);
 			}

@@ -1,13 +1,22 @@
 package com.crscompanion.conversation.internal;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import com.crscompanion.conversation.InboundMessage;
 import com.crscompanion.conversation.Reply;
 import com.crscompanion.conversation.ReplyKind;
+import com.crscompanion.handoff.Coordinator;
+import com.crscompanion.handoff.Handoff;
+import com.crscompanion.handoff.Handoffs;
+import com.crscompanion.handoff.Trigger;
+import com.crscompanion.history.ConversationHistory;
+import com.crscompanion.history.ConversationRef;
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.knowledge.PassageKind;
 import com.crscompanion.safety.DangerSign;
@@ -22,6 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -51,18 +61,38 @@ class ConversationServiceTests {
 	private final MessagesProperties messages = new MessagesProperties("DISCLAIMER", "NOT COVERED", "ASK A COORDINATOR",
 			"HELLO", "YOU'RE WELCOME", "ABOUT ME", "NOT A TASK", "EMPTY", List.of("What is CRS?", "How long does CRS last?"),
 			new MessagesProperties.SmallTalk(List.of("hi", "hello", "good morning"), List.of("thanks", "thank you"),
-					List.of("are you a robot"), List.of("translate", "book a"), List.of("so much", "there")));
+					List.of("are you a robot"), List.of("translate", "book a"), List.of("so much", "there")),
+			new MessagesProperties.Handoff(List.of("talk to a person"), "REQUESTED", "ALREADY", "AFTER HOURS {next}",
+					"CALM", List.of(), "ALERTED", "UNANSWERED", "UNHELPFUL", "FORGOTTEN", "NOTHING"));
+
+	/** The database side is mocked so its failures can be forced; the real one runs in the handoff tests. */
+	private final ConversationHistory history = mock(ConversationHistory.class);
+
+	private final Handoffs handoffs = mock(Handoffs.class);
 
 	private final ConversationService conversations = new ConversationService(this.guard, this.emergencyReplies,
-			this.search, this.messages, this.events);
+			this.search, this.messages, this.history, this.handoffs, () -> null, this.events, Clock.systemUTC());
+
+	@BeforeEach
+	void aConversationWithoutHandoff() {
+		given(this.history.recent(any(), anyInt())).willReturn(List.of());
+		given(this.handoffs.openFor(any())).willReturn(Optional.empty());
+	}
 
 	@Test
 	void anEmergencyComesFirstThenTheAnswerAndTheCoordinatorsAreAlerted() {
 		given(this.guard.assess(anyString())).willReturn(FEVER);
 		given(this.search.search(anyString())).willReturn(confident(TOCILIZUMAB));
 		List<Reply> replies = this.conversations.handle(new InboundMessage("chat-1", "web", "我爸爸发烧了"));
-		assertThat(replies).extracting(Reply::kind).containsExactly(ReplyKind.EMERGENCY, ReplyKind.ANSWER);
+		assertThat(replies).extracting(Reply::kind)
+			.containsExactly(ReplyKind.EMERGENCY, ReplyKind.HANDOFF, ReplyKind.ANSWER);
 		assertThat(replies.get(0).text()).isEqualTo("EMERGENCY in zh");
+		assertThat(replies.get(1).text()).isEqualTo("ALERTED");
+		ArgumentCaptor<Trigger> trigger = ArgumentCaptor.forClass(Trigger.class);
+		verify(this.handoffs).request(any(), trigger.capture());
+		assertThat(trigger.getValue().reason()).isEqualTo(Trigger.Reason.EMERGENCY);
+		assertThat(trigger.getValue().signs()).containsExactly("FEVER");
+		assertThat(trigger.getValue().matchedText()).isEqualTo("发烧");
 		ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
 		verify(this.events).publishEvent(event.capture());
 		assertThat(event.getValue()).isInstanceOfSatisfying(EmergencyDetected.class, e -> {
@@ -76,6 +106,7 @@ class ConversationServiceTests {
 		given(this.guard.assess(anyString())).willReturn(FEVER);
 		given(this.search.search(anyString())).willThrow(new IllegalStateException("index broken"));
 		willPublishFail();
+		given(this.handoffs.request(any(), any())).willThrow(new IllegalStateException("handoff down"));
 		assertThat(this.conversations.handle(new InboundMessage("c", "web", "fever 39")))
 			.extracting(Reply::kind).containsExactly(ReplyKind.EMERGENCY);
 	}
@@ -127,7 +158,7 @@ class ConversationServiceTests {
 		given(this.guard.assess(anyString())).willReturn(FEVER);
 		given(this.search.search(anyString())).willReturn(SearchResult.empty());
 		assertThat(this.conversations.handle(new InboundMessage("c", "web", "39.5 what now")))
-			.extracting(Reply::kind).containsExactly(ReplyKind.EMERGENCY);
+			.extracting(Reply::kind).containsExactly(ReplyKind.EMERGENCY, ReplyKind.HANDOFF);
 	}
 
 	@Test
@@ -161,6 +192,55 @@ class ConversationServiceTests {
 		given(this.guard.assess(anyString())).willReturn(EmergencyVerdict.none());
 		assertThat(this.conversations.handle(new InboundMessage("c", "web", null))).singleElement()
 			.satisfies(r -> assertThat(r.text()).isEqualTo("EMPTY"));
+	}
+
+	@Test
+	void aDatabaseThatHangsCannotDelayTheEmergencyMessage() {
+		given(this.guard.assess(anyString())).willReturn(FEVER);
+		given(this.history.touch(any(), any())).willAnswer(invocation -> {
+			Thread.sleep(20_000);
+			return null;
+		});
+		long start = System.nanoTime();
+		List<Reply> replies = this.conversations.handle(new InboundMessage("c", "web", "fever 39"));
+		assertThat(replies).extracting(Reply::kind).containsExactly(ReplyKind.EMERGENCY);
+		assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aDatabaseThatFailsCostsTheHistoryNotTheAnswer() {
+		given(this.guard.assess(anyString())).willReturn(EmergencyVerdict.none());
+		given(this.search.search(anyString())).willReturn(confident(TOCILIZUMAB));
+		given(this.history.touch(any(), any())).willThrow(new IllegalStateException("database down"));
+		assertThat(this.conversations.handle(new InboundMessage("c", "web", "what does toci do")))
+			.extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
+	}
+
+	@Test
+	void whileACoordinatorHoldsTheConversationOnlyTheGuardSpeaks() {
+		Handoff held = new Handoff(7, new ConversationRef("web", "c"), 1, null, Handoff.Status.CLAIMED,
+				Handoff.Priority.NORMAL, List.of(), java.time.Instant.now(), new Coordinator("console:anna", "Anna"),
+				null, null);
+		given(this.handoffs.openFor(any())).willReturn(Optional.of(held));
+		given(this.guard.assess("what does toci do")).willReturn(EmergencyVerdict.none());
+		given(this.guard.assess("fever 39")).willReturn(FEVER);
+		given(this.search.search(anyString())).willReturn(confident(TOCILIZUMAB));
+		assertThat(this.conversations.handle(new InboundMessage("c", "web", "what does toci do"))).isEmpty();
+		verify(this.handoffs).familyWrote(held, "what does toci do");
+		assertThat(this.conversations.handle(new InboundMessage("c", "web", "fever 39"))).first()
+			.extracting(Reply::kind).isEqualTo(ReplyKind.EMERGENCY);
+	}
+
+	@Test
+	void theSecondThumbsDownInARowHandsTheFamilyToACoordinator() {
+		given(this.history.recentFeedback(any(), anyInt())).willReturn(List.of(true), List.of(false));
+		given(this.handoffs.request(any(), any())).willAnswer(invocation -> new Handoffs.Requested(null, true, true, ""));
+		assertThat(this.conversations.feedback("c", "telegram", "p1", false)).as("after a 👍").isEmpty();
+		assertThat(this.conversations.feedback("c", "telegram", "p2", false)).singleElement()
+			.satisfies(reply -> assertThat(reply.text()).isEqualTo("UNHELPFUL"));
+		ArgumentCaptor<Trigger> trigger = ArgumentCaptor.forClass(Trigger.class);
+		verify(this.handoffs).request(any(), trigger.capture());
+		assertThat(trigger.getValue().reason()).isEqualTo(Trigger.Reason.UNHELPFUL);
 	}
 
 	private void willPublishFail() {

@@ -1,0 +1,45 @@
+package com.crscompanion.conversation.internal;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a family asking for a human in words ("can I talk to a real person", "转人工", "хочу поговорить с
+ * человеком"): a configured phrase found in the message, ignoring case, accents and punctuation, on word
+ * boundaries for scripts that have spaces.
+ */
+final class PersonRequest {
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+	private final List<String> phrases;
+
+	PersonRequest(List<String> phrases) {
+		this.phrases = phrases.stream().map(PersonRequest::fold).filter(p -> !p.isBlank()).toList();
+	}
+
+	boolean asksForPerson(String text) {
+		String folded = " " + fold(text) + " ";
+		for (String phrase : this.phrases) {
+			boolean spaced = !HAN.matcher(phrase).find();
+			if (spaced ? folded.contains(" " + phrase + " ") : folded.replace(" ", "").contains(phrase.replace(" ", ""))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Lower case, no accents or Arabic short vowels, apostrophes joined, other punctuation as spaces. */
+	static String fold(String text) {
+		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+		String plain = MARKS.matcher(decomposed).replaceAll("").replace("'", "").replace("’", "").replace('ё', 'е');
+		return NOT_WORD.matcher(plain).replaceAll(" ").strip();
+	}
+
+}
