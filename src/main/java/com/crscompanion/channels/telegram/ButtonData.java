@@ -15,6 +15,10 @@ sealed interface ButtonData {
 
 	String COORDINATOR = "human";
 
+	String CLAIM_PREFIX = "hc:";
+
+	String RESOLVE_PREFIX = "hr:";
+
 	/** Ask the question written on the button (the button's label is the suggestion). */
 	record Ask(int index) implements ButtonData {
 
@@ -45,6 +49,26 @@ sealed interface ButtonData {
 
 	}
 
+	/** Claim on a handoff card in the coordinators' group. */
+	record Claim(long handoffId) implements ButtonData {
+
+		@Override
+		public String encode() {
+			return CLAIM_PREFIX + this.handoffId;
+		}
+
+	}
+
+	/** Resolve on a handoff card in the coordinators' group. */
+	record Resolve(long handoffId) implements ButtonData {
+
+		@Override
+		public String encode() {
+			return RESOLVE_PREFIX + this.handoffId;
+		}
+
+	}
+
 	String encode();
 
 	static Optional<ButtonData> parse(String data) {
@@ -53,6 +77,15 @@ sealed interface ButtonData {
 		}
 		if (data.equals(COORDINATOR)) {
 			return Optional.of(new Coordinator());
+		}
+		if (data.startsWith(CLAIM_PREFIX) || data.startsWith(RESOLVE_PREFIX)) {
+			try {
+				long id = Long.parseLong(data.substring(3));
+				return Optional.of(data.startsWith(CLAIM_PREFIX) ? new Claim(id) : new Resolve(id));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
 		}
 		if (data.startsWith(ASK_PREFIX)) {
 			try {

@@ -8,11 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The two texts of {@code crs.messages} the Telegram channel shows itself: the coordinator offer ({@code /human},
- * "Talk to a coordinator") and the default suggestions ({@code /start}, {@code /help}). Bound here so the channel
- * does not reach into the conversation module's internals; the texts stay in one place in {@code messages.yml}.
+ * The text of {@code crs.messages} the Telegram channel shows itself: the default suggestions ({@code /start},
+ * {@code /help}). Bound here so the channel does not reach into the conversation module's internals; the texts stay
+ * in one place in {@code messages.yml}.
  */
 @Validated
 @ConfigurationProperties("crs.messages")
-record ConversationTexts(@NotBlank String coordinatorOffer, @NotEmpty List<@NotBlank String> defaultSuggestions) {
+record ConversationTexts(@NotEmpty List<@NotBlank String> defaultSuggestions) {
 }

@@ -47,14 +47,25 @@ final class OutboundDelivery {
 
 	private final Counter dropped;
 
+	private final DeliveryListener listener;
+
 	private volatile Thread picker;
 
 	private volatile boolean draining;
 
 	private volatile Instant drainDeadline = Instant.MAX;
 
+	/** Told of each message Telegram accepted, with the id Telegram gave it. */
+	@FunctionalInterface
+	interface DeliveryListener {
+
+		void delivered(OutgoingMessage message, Integer messageId);
+
+	}
+
 	OutboundDelivery(Outbox outbox, TelegramSender sender, TelegramProperties.Delivery settings, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, DeliveryListener listener) {
+		this.listener = listener;
 		this.outbox = outbox;
 		this.sender = sender;
 		this.settings = settings;
@@ -138,9 +149,15 @@ final class OutboundDelivery {
 		long chatId = message.message().chatId();
 		Instant now = this.clock.instant();
 		switch (outcome) {
-			case TelegramSender.Outcome.Sent s -> {
+			case TelegramSender.Outcome.Sent sent -> {
 				this.outbox.delivered(message);
 				this.sent.increment();
+				try {
+					this.listener.delivered(message.message(), sent.messageId());
+				}
+				catch (RuntimeException ex) {
+					log.error("Telegram: message {} was delivered but could not be linked to its handoff", message.id(), ex);
+				}
 			}
 			case TelegramSender.Outcome.Refused refused -> {
 				log.error("Telegram refused message {} to chat {} ({}); it is dropped", message.id(), chatId,

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Messages waiting to be sent to Telegram. One chat's messages leave in order, one at a time; the emergency message
- * goes before everything else waiting. {@link InMemoryOutbox} serves one instance; the database outbox of the
- * handoff issue implements the same contract so a message survives a restart and several instances share the work.
+ * goes before everything else waiting. {@link JdbcOutbox} keeps them in the database, so a message survives a
+ * restart and several instances share the work.
  */
 interface Outbox {
 

@@ -108,7 +108,8 @@ final class TelegramChannel implements SmartLifecycle {
 		attempt("setMyCommands", () -> this.client.execute(new SetMyCommands(List.of(
 				new BotCommand("start", this.texts.commands().start()),
 				new BotCommand("help", this.texts.commands().help()),
-				new BotCommand("human", this.texts.commands().human())))));
+				new BotCommand("human", this.texts.commands().human()),
+				new BotCommand("forget", this.texts.commands().forget())))));
 		boolean listening;
 		if (this.polling != null) {
 			listening = attempt("start long polling (deleteWebhook)", () -> {

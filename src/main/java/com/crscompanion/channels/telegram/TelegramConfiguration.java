@@ -8,15 +8,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import com.crscompanion.conversation.Conversations;
+import com.crscompanion.handoff.Handoffs;
+import com.crscompanion.history.ConversationHistory;
 import com.crscompanion.knowledge.KnowledgeBase;
 
 /**
@@ -53,35 +56,45 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	ProcessedUpdates telegramProcessedUpdates(TelegramProperties properties) {
-		return new InMemoryProcessedUpdates(properties.handling().rememberedUpdates());
+	ProcessedUpdates telegramProcessedUpdates(JdbcClient jdbc, TelegramProperties properties, Clock clock) {
+		return new JdbcProcessedUpdates(jdbc, properties.handling().rememberUpdatesFor(), clock);
 	}
 
 	@Bean
-	FeedbackStore telegramFeedback(TelegramProperties properties) {
-		return new InMemoryFeedbackStore(properties.handling().rememberedFeedback());
+	Outbox telegramOutbox(JdbcClient jdbc, TransactionTemplate transactions, TelegramProperties properties,
+			Clock clock) {
+		// a send holds its lease for as long as the HTTP client may wait, plus a margin
+		return new JdbcOutbox(jdbc, transactions, this.json, properties.delivery().queueCapacity(),
+				properties.http().readTimeout().plus(properties.http().connectTimeout()).plusSeconds(10), clock);
 	}
 
 	@Bean
-	Outbox telegramOutbox(TelegramProperties properties) {
-		return new InMemoryOutbox(properties.delivery().queueCapacity(), Clock.systemUTC());
+	RelayLinks telegramRelayLinks(JdbcClient jdbc, Clock clock) {
+		return new RelayLinks(jdbc, clock);
 	}
 
 	@Bean
 	OutboundDelivery telegramDelivery(Outbox outbox, TelegramClient telegramClient, TelegramProperties properties,
-			MeterRegistry meters) {
-		return new OutboundDelivery(outbox, new TelegramSender(telegramClient), properties.delivery(),
-				Clock.systemUTC(), meters);
+			MeterRegistry meters, RelayLinks links, Clock clock) {
+		return new OutboundDelivery(outbox, new TelegramSender(telegramClient), properties.delivery(), clock, meters,
+				links::delivered);
+	}
+
+	@Bean
+	CoordinatorDesk telegramCoordinatorDesk(Handoffs handoffs, ConversationHistory history,
+			OutboundDelivery delivery, RelayLinks links, TelegramProperties properties, TelegramTexts texts,
+			Clock clock) {
+		return new CoordinatorDesk(handoffs, history, delivery, links, properties.coordinatorChatId(), texts.desk(),
+				clock);
 	}
 
 	@Bean
 	UpdateHandler telegramUpdateHandler(Conversations conversations, OutboundDelivery delivery,
-			ProcessedUpdates processed, FeedbackStore feedback, KnowledgeBase knowledge, TelegramTexts texts,
-			ConversationTexts conversationTexts, BotIdentity bot, TelegramProperties properties,
-			TelegramClient telegramClient, ApplicationEventPublisher events, MeterRegistry meters) {
-		return new UpdateHandler(conversations, new ReplyFormatter(texts), delivery, processed, feedback,
-				new PassageReferences(knowledge), texts, conversationTexts, bot, properties.coordinatorChatId(),
-				telegramClient, events, meters, Clock.systemUTC());
+			ProcessedUpdates processed, CoordinatorDesk desk, KnowledgeBase knowledge, TelegramTexts texts,
+			ConversationTexts conversationTexts, BotIdentity bot, TelegramClient telegramClient,
+			MeterRegistry meters) {
+		return new UpdateHandler(conversations, new ReplyFormatter(texts), delivery, processed, desk,
+				new PassageReferences(knowledge), texts, conversationTexts, bot, telegramClient, meters);
 	}
 
 	@Bean

@@ -91,11 +91,10 @@ record TelegramProperties(String botToken, @NotNull URI apiUrl, URI webhookUrl, 
 	 * @param workers threads that handle updates; one chat's updates always go to the same thread, in order
 	 * @param queueCapacity updates waiting per worker; when full, polling waits and the webhook answers 503 so
 	 * Telegram resends later
-	 * @param rememberedUpdates update ids kept to drop duplicates
-	 * @param rememberedFeedback 👍/👎 votes kept in memory
+	 * @param rememberUpdatesFor how long handled update ids are kept to drop duplicates (Telegram stops
+	 * redelivering after 24 hours)
 	 */
-	record Handling(@Min(1) @Max(64) int workers, @Positive int queueCapacity, @Positive int rememberedUpdates,
-			@Positive int rememberedFeedback) {
+	record Handling(@Min(1) @Max(64) int workers, @Positive int queueCapacity, @NotNull Duration rememberUpdatesFor) {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -29,7 +30,8 @@ final class TelegramSender {
 	/** What became of a send. */
 	sealed interface Outcome {
 
-		record Sent() implements Outcome {
+		/** Delivered; {@code messageId} is Telegram's id for the new message ({@code null} for an edit). */
+		record Sent(Integer messageId) implements Outcome {
 		}
 
 		/** Telegram's flood control (429): send again after {@code wait}. */
@@ -48,12 +50,49 @@ final class TelegramSender {
 
 	CompletableFuture<Outcome> send(OutgoingMessage message) {
 		try {
+			if (message.editMessageId() != null) {
+				return this.client.executeAsync(edit(message))
+					.handle((edited, failure) -> (failure == null) ? new Outcome.Sent(null) : editOutcome(failure));
+			}
 			return this.client.executeAsync(request(message))
-				.handle((sent, failure) -> (failure == null) ? new Outcome.Sent() : outcomeOf(failure));
+				.handle((sent, failure) -> (failure == null) ? new Outcome.Sent((sent != null) ? sent.getMessageId() : null)
+						: outcomeOf(failure));
 		}
 		catch (TelegramApiException | RuntimeException ex) {
 			return CompletableFuture.completedFuture(outcomeOf(ex));
 		}
+	}
+
+	/** Changes a card in place; its buttons are replaced too (none left once resolved). */
+	static EditMessageText edit(OutgoingMessage message) {
+		return EditMessageText.builder()
+			.chatId(message.chatId())
+			.messageId(message.editMessageId())
+			.text(message.html())
+			.parseMode(ParseMode.HTML)
+			.replyMarkup(new InlineKeyboardMarkup(rows(message)))
+			.build();
+	}
+
+	/** An edit that changes nothing is refused by Telegram ("message is not modified"): it is done already. */
+	private static Outcome editOutcome(Throwable failure) {
+		Outcome outcome = outcomeOf(failure);
+		if (outcome instanceof Outcome.Refused refused && refused.reason().contains("message is not modified")) {
+			return new Outcome.Sent(null);
+		}
+		return outcome;
+	}
+
+	private static List<InlineKeyboardRow> rows(OutgoingMessage message) {
+		return message.keyboard()
+			.stream()
+			.map(row -> new InlineKeyboardRow(row.stream()
+				.map(button -> InlineKeyboardButton.builder()
+					.text(button.label())
+					.callbackData(button.callbackData())
+					.build())
+				.toList()))
+			.toList();
 	}
 
 	static SendMessage request(OutgoingMessage message) {
@@ -69,16 +108,7 @@ final class TelegramSender {
 				.build());
 		}
 		if (!message.keyboard().isEmpty()) {
-			List<InlineKeyboardRow> rows = message.keyboard()
-				.stream()
-				.map(row -> new InlineKeyboardRow(row.stream()
-					.map(button -> InlineKeyboardButton.builder()
-						.text(button.label())
-						.callbackData(button.callbackData())
-						.build())
-					.toList()))
-				.toList();
-			request.replyMarkup(new InlineKeyboardMarkup(rows));
+			request.replyMarkup(new InlineKeyboardMarkup(rows(message)));
 		}
 		return request.build();
 	}

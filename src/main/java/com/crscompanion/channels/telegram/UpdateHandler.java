@@ -1,6 +1,5 @@
 package com.crscompanion.channels.telegram;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,12 +8,12 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.EntityType;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -23,7 +22,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import com.crscompanion.channels.HandoffRequested;
 import com.crscompanion.conversation.Conversations;
 import com.crscompanion.conversation.InboundMessage;
 import com.crscompanion.conversation.Reply;
@@ -50,7 +48,7 @@ final class UpdateHandler {
 
 	private final ProcessedUpdates processed;
 
-	private final FeedbackStore feedback;
+	private final CoordinatorDesk desk;
 
 	private final PassageReferences passages;
 
@@ -60,34 +58,24 @@ final class UpdateHandler {
 
 	private final BotIdentity bot;
 
-	private final Long coordinatorChatId;
-
 	private final TelegramClient client;
-
-	private final ApplicationEventPublisher events;
 
 	private final MeterRegistry meters;
 
-	private final Clock clock;
-
 	UpdateHandler(Conversations conversations, ReplyFormatter formatter, OutboundDelivery delivery,
-			ProcessedUpdates processed, FeedbackStore feedback, PassageReferences passages, TelegramTexts texts,
-			ConversationTexts conversationTexts, BotIdentity bot, Long coordinatorChatId, TelegramClient client,
-			ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
+			ProcessedUpdates processed, CoordinatorDesk desk, PassageReferences passages, TelegramTexts texts,
+			ConversationTexts conversationTexts, BotIdentity bot, TelegramClient client, MeterRegistry meters) {
 		this.conversations = conversations;
 		this.formatter = formatter;
 		this.delivery = delivery;
 		this.processed = processed;
-		this.feedback = feedback;
+		this.desk = desk;
 		this.passages = passages;
 		this.texts = texts;
 		this.conversationTexts = conversationTexts;
 		this.bot = bot;
-		this.coordinatorChatId = coordinatorChatId;
 		this.client = client;
-		this.events = events;
 		this.meters = meters;
-		this.clock = clock;
 	}
 
 	void handle(Update update) {
@@ -122,9 +110,9 @@ final class UpdateHandler {
 		if (chat == null || Boolean.TRUE.equals(chat.isChannelChat())) {
 			return;
 		}
-		if (chat.getId().equals(this.coordinatorChatId)) {
-			// the coordinators' own group: relaying their answers is the handoff issue's work
-			log.debug("Telegram update in the coordinators' group left for the handoff module");
+		if (this.desk.isCoordinatorGroup(chat.getId())) {
+			// the coordinators' own group: their replies go to families; the bot answers no questions there
+			this.desk.groupMessage(message);
 			return;
 		}
 		boolean group = !Boolean.TRUE.equals(chat.isUserChat());
@@ -139,12 +127,12 @@ final class UpdateHandler {
 		}
 		Optional<MessageEntity> command = leadingCommand(entities);
 		if (command.isPresent()) {
-			command(text, command.get(), to);
+			command(message, text, command.get(), to);
 			return;
 		}
 		boolean addressed = !group || repliesToBot(message) || mentionsBot(entities);
-		List<Reply> replies = this.conversations
-			.handle(new InboundMessage(to.conversationId(), CHANNEL, group ? withoutBotMentions(text, entities) : text));
+		List<Reply> replies = this.conversations.handle(new InboundMessage(to.conversationId(), CHANNEL,
+				group ? withoutBotMentions(text, entities) : text, nameOf(message)));
 		if (!addressed) {
 			// a family group talking among themselves: the bot stays quiet unless a danger sign is reported
 			replies = emergencyOnly(replies);
@@ -157,16 +145,17 @@ final class UpdateHandler {
 	 * A command gets the channel's own reply; its words still go through the pipeline first, so "/human he is
 	 * fitting" gets the emergency message before the coordinator offer.
 	 */
-	private void command(String text, MessageEntity entity, Destination to) throws InterruptedException {
+	private void command(Message message, String text, MessageEntity entity, Destination to)
+			throws InterruptedException {
 		String token = text.substring(0, entity.getLength());
 		int at = token.indexOf('@');
 		String name = ((at < 0) ? token.substring(1) : token.substring(1, at)).toLowerCase(Locale.ROOT);
-		String words = (name + " " + text.substring(entity.getLength())).strip();
-		List<OutgoingMessage> messages = new ArrayList<>(this.formatter.format(
-				emergencyOnly(this.conversations.handle(new InboundMessage(to.conversationId(), CHANNEL, words))), to));
+		List<Reply> screened = this.conversations
+			.screen(new InboundMessage(to.conversationId(), CHANNEL, text.strip(), nameOf(message)));
+		List<OutgoingMessage> messages = new ArrayList<>(this.formatter.format(screened, to));
 		if (at >= 0 && !addressedToMe(token.substring(at + 1))) {
 			// another bot's command: not ours to answer, but a danger sign in it still gets the emergency message
-			this.delivery.enqueue(messages);
+			this.delivery.enqueue(this.formatter.format(emergencyOnly(screened), to));
 			return;
 		}
 		switch (name) {
@@ -174,15 +163,38 @@ final class UpdateHandler {
 					this.formatter.suggestionButtons(this.conversationTexts.defaultSuggestions(), true), to));
 			case "help" -> messages.addAll(this.formatter.notice(this.texts.help(),
 					this.formatter.suggestionButtons(this.conversationTexts.defaultSuggestions(), true), to));
-			case "human" -> messages.addAll(handoff(to, HandoffRequested.Reason.COMMAND));
+			case "human" -> {
+				// after an emergency the urgent handoff is open already and the family has been told
+				if (screened.isEmpty()) {
+					messages.addAll(this.formatter
+						.format(this.conversations.askForPerson(to.conversationId(), CHANNEL, nameOf(message)), to));
+				}
+			}
+			case "forget" -> messages.addAll(this.formatter
+				.format(List.of(this.conversations.forget(to.conversationId(), CHANNEL)), to));
 			default -> messages.addAll(this.formatter.notice(this.texts.unknownCommand(), List.of(), to));
 		}
 		this.delivery.enqueue(messages);
 	}
 
-	private List<OutgoingMessage> handoff(Destination to, HandoffRequested.Reason reason) {
-		this.events.publishEvent(new HandoffRequested(to.conversationId(), CHANNEL, reason, this.clock.instant()));
-		return this.formatter.notice(this.conversationTexts.coordinatorOffer(), List.of(), to);
+	/** The family's name as coordinators will see it: the sender's name, and the group's title in a group. */
+	private static String nameOf(Message message) {
+		User from = message.getFrom();
+		StringBuilder name = new StringBuilder();
+		if (from != null) {
+			name.append(from.getFirstName());
+			if (from.getLastName() != null) {
+				name.append(' ').append(from.getLastName());
+			}
+			if (from.getUserName() != null) {
+				name.append(" (@").append(from.getUserName()).append(')');
+			}
+		}
+		Chat chat = message.getChat();
+		if (chat != null && !Boolean.TRUE.equals(chat.isUserChat()) && chat.getTitle() != null) {
+			name.append(name.isEmpty() ? "" : " in ").append(chat.getTitle());
+		}
+		return name.isEmpty() ? null : name.toString().strip();
 	}
 
 	private void pressed(CallbackQuery query) throws InterruptedException {
@@ -208,16 +220,19 @@ final class UpdateHandler {
 			}
 			case ButtonData.Coordinator coordinator -> {
 				acknowledge(query, null);
-				this.delivery.enqueue(handoff(to, HandoffRequested.Reason.BUTTON));
+				this.delivery.enqueue(this.formatter.format(
+						this.conversations.askForPerson(to.conversationId(), CHANNEL, nameOf(query.getFrom())), to));
 			}
 			case ButtonData.Feedback vote -> {
 				String passageId = this.passages.resolve(vote.passageRef()).orElse(null);
-				this.feedback.record(
-						new FeedbackStore.Vote(to.conversationId(), passageId, vote.helpful(), this.clock.instant()));
 				this.meters.counter("crs.feedback", "channel", CHANNEL, "helpful", vote.helpful() ? "yes" : "no")
 					.increment();
 				acknowledge(query, this.texts.feedbackThanks());
+				this.delivery.enqueue(this.formatter.format(
+						this.conversations.feedback(to.conversationId(), CHANNEL, passageId, vote.helpful()), to));
 			}
+			case ButtonData.Claim claim -> acknowledge(query, this.desk.pressed(query, claim));
+			case ButtonData.Resolve resolve -> acknowledge(query, this.desk.pressed(query, resolve));
 		}
 	}
 
@@ -256,6 +271,14 @@ final class UpdateHandler {
 
 	private static List<Reply> emergencyOnly(List<Reply> replies) {
 		return replies.stream().filter(reply -> reply.kind() == ReplyKind.EMERGENCY).toList();
+	}
+
+	private static String nameOf(User user) {
+		if (user == null) {
+			return null;
+		}
+		return user.getFirstName() + ((user.getLastName() != null) ? " " + user.getLastName() : "")
+				+ ((user.getUserName() != null) ? " (@" + user.getUserName() + ")" : "");
 	}
 
 	private static Optional<String> buttonLabel(MaybeInaccessibleMessage source, String data) {

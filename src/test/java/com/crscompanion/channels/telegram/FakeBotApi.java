@@ -75,6 +75,22 @@ final class FakeBotApi implements AutoCloseable {
 	 * One call the bot made. {@code body} is JSON except for multipart methods; {@code status} is what it got (0:
 	 * no answer).
 	 */
+	/** A message the fake accepted, with the id it gave it (what a reply or an edit refers to). */
+	record Sent(long chatId, int messageId, JsonNode request) {
+
+		String text() {
+			return this.request.get("text").asText();
+		}
+
+	}
+
+	private final List<Sent> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Messages accepted for {@code chatId}, in order. */
+	List<Sent> sentTo(long chatId) {
+		return this.sent.stream().filter(s -> s.chatId() == chatId).toList();
+	}
+
 	record Call(String method, String body, int status, long receivedNanos) {
 
 		JsonNode json() {
@@ -185,6 +201,17 @@ final class FakeBotApi implements AutoCloseable {
 		this.lock.lock();
 		try {
 			this.sendFaults.addAll(List.of(faults));
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Sends succeed again. */
+	void clearFaults() {
+		this.lock.lock();
+		try {
+			this.sendFaults.clear();
 		}
 		finally {
 			this.lock.unlock();
@@ -308,7 +335,9 @@ final class FakeBotApi implements AutoCloseable {
 		}
 		try {
 			JsonNode request = this.json.readTree(body);
-			return ok("{\"message_id\":" + this.nextMessageId.incrementAndGet() + ",\"date\":1700000000,"
+			int id = this.nextMessageId.incrementAndGet();
+			this.sent.add(new Sent(request.get("chat_id").asLong(), id, request));
+			return ok("{\"message_id\":" + id + ",\"date\":1700000000,"
 					+ "\"chat\":{\"id\":" + request.get("chat_id").asText() + ",\"type\":\"private\"},"
 					+ "\"text\":" + this.json.writeValueAsString(request.get("text").asText()) + "}");
 		}

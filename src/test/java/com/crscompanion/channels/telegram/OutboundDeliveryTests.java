@@ -13,8 +13,9 @@ class OutboundDeliveryTests {
 	private final TelegramProperties.Delivery settings = new TelegramProperties.Delivery(30, 1, 3, 20, 3, 8, 100,
 			Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(20));
 
-	private final OutboundDelivery delivery = new OutboundDelivery(new InMemoryOutbox(100, Clock.systemUTC()),
-			new TelegramSender(null), this.settings, Clock.systemUTC(), new SimpleMeterRegistry());
+	private final OutboundDelivery delivery = new OutboundDelivery(null,
+			new TelegramSender(null), this.settings, Clock.systemUTC(), new SimpleMeterRegistry(), (message, id) -> {
+			});
 
 	@Test
 	void retriesBackOffExponentiallyWithJitterUpToTheCap() {

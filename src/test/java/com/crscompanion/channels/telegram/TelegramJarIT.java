@@ -49,6 +49,8 @@ class TelegramJarIT {
 		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
 		environment.put("TELEGRAM_API_URL", telegram.url());
 		environment.remove("TELEGRAM_WEBHOOK_URL");
+		// its own database file, not the working directory's ./data
+		environment.put("CRS_DATA_DIR", Files.createTempDirectory("crs-jar-it").toString());
 		app = builder.start();
 		await().atMost(START_UP).pollInterval(Duration.ofMillis(200)).until(() -> {
 			assertThat(app.isAlive()).as("the app exited; see %s:%n%s", LOG, log()).isTrue();

@@ -17,7 +17,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.crscompanion.channels.HandoffRequested;
+import com.crscompanion.handoff.Handoff;
+import com.crscompanion.handoff.Handoffs;
+import com.crscompanion.handoff.Trigger;
+import com.crscompanion.history.ConversationHistory;
+import com.crscompanion.history.ConversationRef;
 import com.crscompanion.conversation.internal.MessagesProperties;
 import com.crscompanion.knowledge.KnowledgeBase;
 import com.crscompanion.knowledge.Passage;
@@ -66,22 +70,6 @@ class TelegramLongPollingTests {
 			return telegram;
 		}
 
-		@Bean
-		HandoffRequests handoffRequests() {
-			return new HandoffRequests();
-		}
-
-	}
-
-	static class HandoffRequests {
-
-		final List<HandoffRequested> received = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(HandoffRequested event) {
-			this.received.add(event);
-		}
-
 	}
 
 	@Autowired
@@ -94,13 +82,13 @@ class TelegramLongPollingTests {
 	TelegramTexts texts;
 
 	@Autowired
-	FeedbackStore feedback;
+	ConversationHistory history;
 
 	@Autowired
 	MeterRegistry meters;
 
 	@Autowired
-	HandoffRequests handoffs;
+	Handoffs handoffs;
 
 	@Autowired
 	Outbox outbox;
@@ -114,7 +102,7 @@ class TelegramLongPollingTests {
 		List<String> methods = telegram.calls().stream().map(FakeBotApi.Call::method).distinct().toList();
 		assertThat(methods).containsSubsequence("getme", "setmycommands", "deletewebhook", "getupdates");
 		JsonNode commands = telegram.calls("setmycommands").get(0).json().get("commands");
-		assertThat(commands).extracting(c -> c.get("command").asText()).containsExactly("start", "help", "human");
+		assertThat(commands).extracting(c -> c.get("command").asText()).containsExactly("start", "help", "human", "forget");
 		assertThat(telegram.calls("getupdates").get(0).json().get("allowed_updates"))
 			.extracting(JsonNode::asText)
 			.containsExactly("message", "edited_message", "callback_query");
@@ -219,17 +207,12 @@ class TelegramLongPollingTests {
 	}
 
 	@Test
-	void humanOffersTheCoordinatorAndPublishesAHandoffRequest() {
+	void humanOpensAHandoffAndTellsTheFamilyACoordinatorWillAnswerHere() {
 		telegram.offer(Updates.command(1402, "/human"));
 		assertThat(awaitReplies(1402, 1).get(0).get("text").asText())
-			.isEqualTo(ReplyFormatter.escape(this.messages.coordinatorOffer()));
-		await().atMost(WAIT).until(() -> this.handoffs.received.stream().anyMatch(e -> e.conversationId().equals("1402")));
-		HandoffRequested request = this.handoffs.received.stream()
-			.filter(e -> e.conversationId().equals("1402"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(request.channel()).isEqualTo("telegram");
-		assertThat(request.reason()).isEqualTo(HandoffRequested.Reason.COMMAND);
+			.isEqualTo(ReplyFormatter.escape(this.messages.handoff().requested()));
+		Handoff handoff = this.handoffs.openFor(new ConversationRef("telegram", "1402")).orElseThrow();
+		assertThat(handoff.triggers()).extracting(Trigger::reason).containsExactly(Trigger.Reason.ASKED);
 	}
 
 	@Test
@@ -237,7 +220,9 @@ class TelegramLongPollingTests {
 		telegram.offer(Updates.command(1403, "/human " + DANGER));
 		List<JsonNode> replies = awaitReplies(1403, 2);
 		assertThat(replies.get(0).get("text").asText()).isEqualTo(emergencyHtml());
-		assertThat(replies.get(1).get("text").asText()).isEqualTo(ReplyFormatter.escape(this.messages.coordinatorOffer()));
+		assertThat(replies.get(1).get("text").asText())
+			.isEqualTo(ReplyFormatter.escape(this.messages.handoff().emergencyAlerted()));
+		assertThat(this.handoffs.openFor(new ConversationRef("telegram", "1403")).orElseThrow().urgent()).isTrue();
 	}
 
 	@Test
@@ -260,10 +245,8 @@ class TelegramLongPollingTests {
 		assertThat(replies.get(1).get("text").asText()).contains(this.texts.sourcePrefix());
 		telegram.offer(Updates.button(1501, ButtonData.COORDINATOR, keyboard));
 		assertThat(awaitReplies(1501, 3).get(2).get("text").asText())
-			.isEqualTo(ReplyFormatter.escape(this.messages.coordinatorOffer()));
-		await().atMost(WAIT)
-			.until(() -> this.handoffs.received.stream()
-				.anyMatch(e -> e.conversationId().equals("1501") && e.reason() == HandoffRequested.Reason.BUTTON));
+			.isEqualTo(ReplyFormatter.escape(this.messages.handoff().requested()));
+		assertThat(this.handoffs.openFor(new ConversationRef("telegram", "1501"))).isPresent();
 		assertThat(telegram.calls("answercallbackquery")).hasSizeGreaterThanOrEqualTo(2);
 	}
 
@@ -271,15 +254,9 @@ class TelegramLongPollingTests {
 	void aVoteIsRecordedCountedAndAcknowledged() {
 		double before = this.meters.counter("crs.feedback", "channel", "telegram", "helpful", "no").count();
 		telegram.offer(Updates.button(1601, new ButtonData.Feedback(false, PassageReferences.of(PASSAGE)).encode(), null));
-		await().atMost(WAIT)
-			.until(() -> this.feedback.votes().stream().anyMatch(v -> v.conversationId().equals("1601")));
-		FeedbackStore.Vote vote = this.feedback.votes()
-			.stream()
-			.filter(v -> v.conversationId().equals("1601"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(vote.passageId()).isEqualTo(PASSAGE);
-		assertThat(vote.helpful()).isFalse();
+		ConversationRef chat = new ConversationRef("telegram", "1601");
+		await().atMost(WAIT).until(() -> !this.history.recentFeedback(chat, 5).isEmpty());
+		assertThat(this.history.recentFeedback(chat, 5)).containsExactly(false);
 		assertThat(this.meters.counter("crs.feedback", "channel", "telegram", "helpful", "no").count())
 			.isEqualTo(before + 1);
 		await().atMost(WAIT)
@@ -307,12 +284,14 @@ class TelegramLongPollingTests {
 	}
 
 	@Test
-	void theCoordinatorsGroupIsLeftToTheHandoffModule() {
+	void theBotAnswersNoQuestionsInTheCoordinatorsGroup() {
 		int update = telegram.offer(Updates.groupCommand(-100999, "/help"));
+		telegram.offer(Updates.groupMention(-100999, QUESTION));
 		telegram.offer(Updates.text(1801, "hello"));
 		awaitReplies(1801, 1);
 		assertThat(update).isPositive();
-		assertThat(telegram.deliveredTo(-100999)).isEmpty();
+		assertThat(telegram.deliveredTo(-100999)).noneMatch(m -> m.get("text").asText().contains(this.texts.sourcePrefix())
+				|| m.get("text").asText().startsWith(ReplyFormatter.escape(firstParagraph(this.texts.help()))));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.crscompanion.channels.telegram;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,26 +10,38 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.crscompanion.channels.CommandLine;
 import com.crscompanion.conversation.Conversations;
+import com.crscompanion.handoff.Handoffs;
+import com.crscompanion.history.ConversationHistory;
 import com.crscompanion.knowledge.KnowledgeBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /** When the channel runs, in which mode, and which settings stop the app with a message that names them. */
 class TelegramSwitchTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+				FlywayAutoConfiguration.class))
 		.withUserConfiguration(Collaborators.class, TelegramConfiguration.class, TelegramOffNotice.class,
 				TelegramWebhookController.class)
 		.withPropertyValues("telegram.api-url=http://127.0.0.1:9", "telegram.polling.timeout=1s",
 				"telegram.polling.retry-initial=1s", "telegram.polling.retry-max=1s", "telegram.handling.workers=1",
-				"telegram.handling.queue-capacity=10", "telegram.handling.remembered-updates=10",
-				"telegram.handling.remembered-feedback=10", "telegram.delivery.messages-per-second=30",
+				"telegram.handling.queue-capacity=10", "telegram.handling.remember-updates-for=1h",
+				"spring.datasource.url=jdbc:h2:mem:switch-${random.uuid};DB_CLOSE_DELAY=-1", "telegram.delivery.messages-per-second=30",
 				"telegram.delivery.per-chat-per-second=1", "telegram.delivery.per-chat-burst=3",
 				"telegram.delivery.per-group-per-minute=20", "telegram.delivery.per-group-burst=3",
 				"telegram.delivery.max-in-flight=8", "telegram.delivery.queue-capacity=10",
@@ -42,7 +55,22 @@ class TelegramSwitchTests {
 
 		@Bean
 		Conversations conversations() {
-			return message -> List.of();
+			return mock(Conversations.class);
+		}
+
+		@Bean
+		Handoffs handoffs() {
+			return mock(Handoffs.class);
+		}
+
+		@Bean
+		ConversationHistory history() {
+			return mock(ConversationHistory.class);
+		}
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
 		}
 
 		@Bean
@@ -62,7 +90,7 @@ class TelegramSwitchTests {
 
 		@Bean
 		ConversationTexts conversationTexts() {
-			return new ConversationTexts("Ask your coordinator.", List.of("What is CRS?"));
+			return new ConversationTexts(List.of("What is CRS?"));
 		}
 
 	}

@@ -9,7 +9,9 @@ final class TelegramTestTexts {
 	static TelegramTexts texts() {
 		return new TelegramTexts("Welcome.\n\nNot a doctor.", "Help.", "Unknown command.", "Text only.", "Failure.",
 				"From the guide: ", "Talk to a coordinator", "Was this helpful?", "👍 Yes", "👎 No", "Thanks.",
-				"Expired.", new TelegramTexts.Commands("start it", "get help", "a human"));
+				"Expired.", new TelegramTexts.Commands("start it", "get help", "a human", "forget me"),
+				new TelegramTexts.Desk("Claim", "Resolve", "Claimed.", "{name} has it.", "Closed.", "Not here.",
+						"Resolved."));
 	}
 
 }

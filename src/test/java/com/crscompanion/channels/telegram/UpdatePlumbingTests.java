@@ -16,17 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpdatePlumbingTests {
 
 	@Test
-	void anUpdateIdIsTakenOnceAndTheOldestAreForgottenBeyondCapacity() {
-		InMemoryProcessedUpdates processed = new InMemoryProcessedUpdates(2);
-		assertThat(processed.firstTime(1)).isTrue();
-		assertThat(processed.firstTime(1)).isFalse();
-		processed.firstTime(2);
-		processed.firstTime(3);
-		assertThat(processed.firstTime(1)).as("forgotten").isTrue();
-		assertThat(processed.firstTime(3)).isFalse();
-	}
-
-	@Test
 	void eachChatsUpdatesAreHandledInOrderAndAFailureDoesNotStopTheWorker() throws InterruptedException {
 		Map<Long, List<Integer>> handled = new ConcurrentHashMap<>();
 		UpdateWorkers workers = new UpdateWorkers(3, 100, update -> {

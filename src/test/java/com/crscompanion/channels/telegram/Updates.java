@@ -98,6 +98,31 @@ final class Updates {
 		return update("callback_query", query);
 	}
 
+	/** A coordinator's reply, in the coordinators' group, to the bot's message {@code replyTo}. */
+	static String coordinatorReply(long groupId, int replyTo, long coordinatorId, String firstName, String text) {
+		ObjectNode message = message(groupId, "supergroup").put("text", text);
+		message.putObject("from").put("id", coordinatorId).put("is_bot", false).put("first_name", firstName);
+		ObjectNode repliedTo = message.putObject("reply_to_message").put("message_id", replyTo).put("date", 1700000000);
+		repliedTo.putObject("chat").put("id", groupId).put("type", "supergroup").put("title", "Coordinators");
+		repliedTo.putObject("from").put("id", FakeBotApi.BOT_ID).put("is_bot", true).put("first_name", "CRS");
+		repliedTo.put("text", "a card");
+		return update("message", message);
+	}
+
+	/** A coordinator pressing a card's button ({@code data}) on message {@code messageId} of chat {@code chatId}. */
+	static String coordinatorButton(long chatId, int messageId, long coordinatorId, String firstName, String data) {
+		ObjectNode message = message(chatId, (chatId < 0) ? "supergroup" : "private").put("message_id", messageId)
+			.put("text", "a card");
+		message.putObject("from").put("id", FakeBotApi.BOT_ID).put("is_bot", true).put("first_name", "CRS");
+		ObjectNode query = JSON.createObjectNode()
+			.put("id", "query-" + chatId + "-" + messageId + "-" + coordinatorId + "-" + data)
+			.put("chat_instance", "instance-" + chatId)
+			.put("data", data);
+		query.putObject("from").put("id", coordinatorId).put("is_bot", false).put("first_name", firstName);
+		query.set("message", message);
+		return update("callback_query", query);
+	}
+
 	/** A message whose entity lies beyond its text: reading it fails inside the handler. */
 	static String withBrokenEntity(long chatId) {
 		ObjectNode message = message(chatId, "private").put("text", "hello");
