@@ -8,7 +8,7 @@ public final class CommandLine {
 	/** Set to the command's name to run it; the web server is then not started. */
 	public static final String COMMAND_PROPERTY = "crs.cli.command";
 
-	public static final Set<String> COMMANDS = Set.of("ask", "passages", "eval");
+	public static final Set<String> COMMANDS = Set.of("ask", "passages", "eval", "hash-password");
 
 	private CommandLine() {
 	}

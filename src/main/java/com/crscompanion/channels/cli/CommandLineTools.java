@@ -1,6 +1,11 @@
 package com.crscompanion.channels.cli;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,6 +15,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.stereotype.Component;
 
 import com.crscompanion.channels.CommandLine;
@@ -24,7 +30,8 @@ import com.crscompanion.knowledge.Passage;
 /**
  * Command-line tools for editors and developers, run as {@code java -jar crs-companion.jar <command>}:
  * {@code ask "question"} prints the replies, {@code passages} prints the content as indexed with the import's
- * repairs, {@code eval [folder]} prints the evaluation figures.
+ * repairs, {@code eval [folder]} prints the evaluation figures, {@code hash-password} reads a password (one line on
+ * standard input, or typed unseen at a terminal) and prints its hash for {@code crs.console.users}.
  */
 @Component
 @ConditionalOnProperty(CommandLine.COMMAND_PROPERTY)
@@ -55,6 +62,7 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 			case "ask" -> ask(String.join(" ", words.subList(1, words.size())));
 			case "passages" -> passages();
 			case "eval" -> eval((words.size() > 1) ? Path.of(words.get(1)) : DEFAULT_EVAL_DIR);
+			case "hash-password" -> hashPassword();
 			default -> throw new IllegalArgumentException("Unknown command " + words.get(0));
 		}
 	}
@@ -99,6 +107,45 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 			this.out.println("Misses:");
 			retrieval.misses().forEach(m -> this.out.println("  " + m));
 			safety.misses().forEach(m -> this.out.println("  " + m));
+		}
+	}
+
+	/**
+	 * Prints the hash as the last line of standard output; prompts go to the terminal, never the password. The
+	 * delegating encoder is the one the console checks passwords with, so the hash carries the {@code {bcrypt}}
+	 * prefix that {@code crs.console.users} requires.
+	 */
+	private void hashPassword() {
+		Console console = System.console();
+		String password;
+		if (console != null) {
+			char[] first = console.readPassword("Password for the console account: ");
+			char[] again = console.readPassword("Again: ");
+			if (first != null && !Arrays.equals(first, again)) {
+				System.err.println("The two passwords differ; nothing was hashed.");
+				this.exitCode = 2;
+				return;
+			}
+			password = (first != null) ? new String(first) : null;
+		}
+		else {
+			password = readLine();
+		}
+		if (password == null || password.isEmpty()) {
+			System.err.println("No password given. Run hash-password at a terminal and type it, or pipe one line: "
+					+ "printf '%s\\n' \"$PASSWORD\" | java -jar crs-companion.jar hash-password");
+			this.exitCode = 2;
+			return;
+		}
+		this.out.println(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password));
+	}
+
+	private static String readLine() {
+		try {
+			return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the password from standard input", ex);
 		}
 	}
 

@@ -27,6 +27,8 @@ class ChatPageController {
 				.replace("{{disclaimer}}", HtmlUtils.htmlEscape(properties.disclaimer()))
 				.replace("{{placeholder}}", HtmlUtils.htmlEscape(properties.placeholder()))
 				.replace("{{sendLabel}}", HtmlUtils.htmlEscape(properties.sendLabel()))
+				.replace("{{humanLabel}}", HtmlUtils.htmlEscape(properties.humanLabel()))
+				.replace("{{coordinatorPrefix}}", HtmlUtils.htmlEscape(properties.coordinatorPrefix()))
 				.replace("{{connectionError}}", HtmlUtils.htmlEscape(properties.connectionError()));
 		}
 		catch (IOException ex) {

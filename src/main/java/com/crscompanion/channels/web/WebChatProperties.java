@@ -12,10 +12,13 @@ import org.springframework.validation.annotation.Validated;
  * @param disclaimer shown at the foot of the page
  * @param placeholder hint in the message box
  * @param sendLabel the send button
+ * @param humanLabel the "Talk to a coordinator" button
+ * @param coordinatorPrefix written before a coordinator's first name on their messages ("Coordinator")
  * @param connectionError shown when a message could not be sent; the text stays in the box to retry
  */
 @Validated
 @ConfigurationProperties("crs.web")
 record WebChatProperties(@NotBlank String title, @NotBlank String emergencyLine, @NotBlank String disclaimer,
-		@NotBlank String placeholder, @NotBlank String sendLabel, @NotBlank String connectionError) {
+		@NotBlank String placeholder, @NotBlank String sendLabel, @NotBlank String connectionError,
+		@NotBlank String humanLabel, @NotBlank String coordinatorPrefix) {
 }

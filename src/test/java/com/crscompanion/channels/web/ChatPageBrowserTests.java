@@ -24,6 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.crscompanion.conversation.internal.MessagesProperties;
+import com.crscompanion.handoff.Coordinator;
+import com.crscompanion.handoff.Handoff;
+import com.crscompanion.handoff.Handoffs;
+import com.crscompanion.history.ConversationRef;
 import com.crscompanion.knowledge.KnowledgeBase;
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.safety.EmergencyReplies;
@@ -60,6 +64,9 @@ class ChatPageBrowserTests {
 	@Autowired
 	EmergencyReplies emergencyReplies;
 
+	@Autowired
+	Handoffs handoffs;
+
 	@BeforeAll
 	static void startBrowser() throws Exception {
 		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
@@ -91,6 +98,9 @@ class ChatPageBrowserTests {
 
 	@BeforeEach
 	void openTheChat() {
+		// each test is a new family: a session of its own, with nothing pushed to it yet
+		browser.get("http://127.0.0.1:" + this.port + "/");
+		browser.executeScript("localStorage.clear();");
 		browser.get("http://127.0.0.1:" + this.port + "/");
 	}
 
@@ -140,6 +150,30 @@ class ChatPageBrowserTests {
 		assertThat(first.getAttribute("data-kind")).isEqualTo("emergency");
 		assertThat(first.getText()).isEqualTo(this.emergencyReplies.emergencyMessage("zh"));
 		screenshot("chat-emergency-phone.png");
+	}
+
+	@Test
+	void aFamilyAsksForACoordinatorAndTheCoordinatorsAnswerAppearsWithoutReloading() throws Exception {
+		browser.findElement(By.id("human")).click();
+		WebElement told = waitForBotMessages(1).get(0);
+		assertThat(told.getText()).isEqualTo(this.messages.handoff().requested());
+		String sessionId = (String) browser.executeScript("return localStorage.getItem('crs-session');");
+		Handoff handoff = this.handoffs.openFor(new ConversationRef("web", sessionId)).orElseThrow();
+
+		this.handoffs.reply(handoff.id(), new Coordinator("console:anna", "Anna"), "Hello, I am Anna. How is he?");
+		WebElement answer = new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(driver -> driver.findElements(By.cssSelector(".msg.coordinator")).stream().findFirst().orElse(null));
+		assertThat(answer.getText()).isEqualTo(this.web.coordinatorPrefix() + " Anna\nHello, I am Anna. How is he?");
+		screenshot("chat-coordinator-answer-phone.png");
+
+		// held by the coordinator: the family's question goes to her, and the bot stays quiet
+		type("what does tocilizumab do?");
+		Thread.sleep(1000);
+		assertThat(browser.findElements(By.cssSelector(".msg.bot"))).hasSize(1);
+		this.handoffs.resolve(handoff.id(), new Coordinator("console:anna", "Anna"));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElements(By.cssSelector(".msg.pushed"))
+			.stream()
+			.anyMatch(m -> m.getText().contains("you are back with the CRS assistant")));
 	}
 
 	private static void type(String text) {
