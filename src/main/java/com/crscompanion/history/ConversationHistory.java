@@ -13,6 +13,15 @@ public interface ConversationHistory {
 
 	Optional<ConversationInfo> find(long reference);
 
+	/**
+	 * Stores a family's message, creating the conversation on first use and updating its name when given, in one
+	 * transaction: the pipeline's one write before it answers.
+	 */
+	FamilyTurn recordFamilyMessage(ConversationRef ref, String displayName, String text);
+
+	/** Stores the bot's replies to one message, in order, in one transaction. */
+	void recordBotReplies(ConversationRef ref, List<BotReply> replies);
+
 	/** Stores one message; returns its id. */
 	long record(ConversationRef ref, Author author, String authorName, String kind, String text, boolean pushed);
 

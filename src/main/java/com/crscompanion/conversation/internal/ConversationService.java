@@ -28,10 +28,9 @@ import com.crscompanion.conversation.ReplyKind;
 import com.crscompanion.handoff.Handoff;
 import com.crscompanion.handoff.Handoffs;
 import com.crscompanion.handoff.Trigger;
-import com.crscompanion.history.Author;
+import com.crscompanion.history.BotReply;
 import com.crscompanion.history.ConversationHistory;
 import com.crscompanion.history.ConversationRef;
-import com.crscompanion.history.LoggedMessage;
 import com.crscompanion.knowledge.KnowledgeBase;
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.safety.EmergencyDetected;
@@ -57,9 +56,6 @@ class ConversationService implements Conversations {
 
 	/** How long the emergency message may wait for storing and alerting; past it, it goes out alone. */
 	private static final Duration EMERGENCY_WAIT = Duration.ofMillis(1500);
-
-	/** Enough of the recent history to see the bot's last reply to the family. */
-	private static final int LOOK_BACK = 8;
 
 	private final EmergencyGuard guard;
 
@@ -147,12 +143,11 @@ class ConversationService implements Conversations {
 			publishEmergency(message, verdict);
 		}
 		ConversationRef ref = new ConversationRef(message.channel(), message.conversationId());
-		Optional<LoggedMessage> lastBotReply = Optional.empty();
+		Optional<String> lastBotReplyKind = Optional.empty();
 		Optional<Handoff> handoff = Optional.empty();
 		try {
-			this.history.touch(ref, message.displayName());
-			lastBotReply = lastBotReply(ref);
-			this.history.record(ref, Author.FAMILY, null, "message", message.text(), false);
+			lastBotReplyKind = this.history.recordFamilyMessage(ref, message.displayName(), message.text())
+				.lastBotReplyKind();
 			handoff = this.handoffs.openFor(ref);
 			handoff.ifPresent(open -> this.handoffs.familyWrote(open, message.text()));
 		}
@@ -177,7 +172,7 @@ class ConversationService implements Conversations {
 			else {
 				List<Reply> answered = answer(message.text(), verdict.emergency());
 				replies.addAll(answered);
-				if (unansweredTwice(answered, lastBotReply)) {
+				if (unansweredTwice(answered, lastBotReplyKind)) {
 					replies.addAll(request(ref, Trigger.of(Trigger.Reason.UNANSWERED),
 							this.messages.handoff().unanswered(), false));
 				}
@@ -293,27 +288,15 @@ class ConversationService implements Conversations {
 		return List.of(Reply.of(ReplyKind.HANDOFF, this.messages.handoff().emergencyAlerted()));
 	}
 
-	private boolean unansweredTwice(List<Reply> answer, Optional<LoggedMessage> lastBotReply) {
+	private boolean unansweredTwice(List<Reply> answer, Optional<String> lastBotReplyKind) {
 		boolean unanswered = answer.stream().anyMatch(r -> r.kind() == ReplyKind.FALLBACK);
-		return unanswered && lastBotReply.map(m -> kindName(ReplyKind.FALLBACK).equals(m.kind())).orElse(false);
-	}
-
-	/** The bot's last reply before this message (skipping coordinators' words). */
-	private Optional<LoggedMessage> lastBotReply(ConversationRef ref) {
-		List<LoggedMessage> recent = this.history.recent(ref, LOOK_BACK);
-		for (LoggedMessage logged : recent.reversed()) {
-			if (logged.author() == Author.BOT && !logged.pushed()) {
-				return Optional.of(logged);
-			}
-		}
-		return Optional.empty();
+		return unanswered && lastBotReplyKind.map(kindName(ReplyKind.FALLBACK)::equals).orElse(false);
 	}
 
 	private void store(ConversationRef ref, List<Reply> replies) {
 		try {
-			for (Reply reply : replies) {
-				this.history.record(ref, Author.BOT, null, kindName(reply.kind()), reply.text(), false);
-			}
+			this.history.recordBotReplies(ref,
+					replies.stream().map(reply -> new BotReply(kindName(reply.kind()), reply.text())).toList());
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not store the replies of conversation {}", ref, ex);

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,9 +23,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.crscompanion.history.Author;
+import com.crscompanion.history.BotReply;
 import com.crscompanion.history.ConversationHistory;
 import com.crscompanion.history.ConversationInfo;
 import com.crscompanion.history.ConversationRef;
+import com.crscompanion.history.FamilyTurn;
 import com.crscompanion.history.LoggedMessage;
 import com.crscompanion.safety.EmergencyDetected;
 import com.crscompanion.safety.SignMatch;
@@ -41,6 +44,9 @@ class JdbcConversationHistory implements ConversationHistory {
 
 	private final JdbcClient jdbc;
 
+	/** For batches, which {@link JdbcClient} does not do. */
+	private final JdbcTemplate batches;
+
 	private final TransactionTemplate transactions;
 
 	/** A savepoint around an insert that may lose a race: PostgreSQL aborts the whole transaction on a duplicate key. */
@@ -48,8 +54,9 @@ class JdbcConversationHistory implements ConversationHistory {
 
 	private final Clock clock;
 
-	JdbcConversationHistory(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	JdbcConversationHistory(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.transactions = transactions;
 		this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -81,6 +88,85 @@ class JdbcConversationHistory implements ConversationHistory {
 	}
 
 	@Override
+	public FamilyTurn recordFamilyMessage(ConversationRef ref, String displayName, String text) {
+		return this.transactions.execute(status -> {
+			long conversation = upsert(ref, displayName);
+			Optional<String> lastBotReplyKind = this.jdbc
+				.sql("select kind from message where conversation_id = ? and author = 'BOT' and pushed = false "
+						+ "order by id desc limit 1")
+				.params(conversation)
+				.query(String.class)
+				.optional();
+			long id = insertMessage(conversation, Author.FAMILY, null, "message", text, false);
+			return new FamilyTurn(conversation, id, lastBotReplyKind);
+		});
+	}
+
+	@Override
+	public void recordBotReplies(ConversationRef ref, List<BotReply> replies) {
+		if (replies.isEmpty()) {
+			return;
+		}
+		this.transactions.executeWithoutResult(status -> {
+			long conversation = upsert(ref, null);
+			Instant now = this.clock.instant();
+			List<Object[]> rows = replies.stream()
+				.map(reply -> new Object[] { conversation, Author.BOT.name(), reply.kind(), reply.text(), toDb(now) })
+				.toList();
+			this.batches.batchUpdate("insert into message (conversation_id, author, author_name, kind, body, pushed, "
+					+ "created_at) values (?, ?, null, ?, ?, false, ?)", rows);
+		});
+	}
+
+	/** The conversation's id, created on first use; marks it seen now. Two statements on the usual path. */
+	private long upsert(ConversationRef ref, String displayName) {
+		Instant now = this.clock.instant();
+		String name = clip(displayName, MAX_NAME);
+		Optional<Long> existing = idOf(ref);
+		if (existing.isEmpty()) {
+			try {
+				return this.savepoint.execute(status -> {
+					KeyHolder keys = new GeneratedKeyHolder();
+					this.jdbc
+						.sql("insert into conversation (channel, external_id, display_name, first_seen, last_seen) "
+								+ "values (?, ?, ?, ?, ?)")
+						.params(ref.channel(), ref.id(), name, toDb(now), toDb(now))
+						.update(keys, "id");
+					return keys.getKey().longValue();
+				});
+			}
+			catch (DuplicateKeyException ex) {
+				// another thread or instance created it first: theirs is as good
+				existing = idOf(ref);
+			}
+		}
+		long id = existing.orElseThrow();
+		this.jdbc.sql("update conversation set last_seen = ?, display_name = coalesce(?, display_name) where id = ?")
+			.params(toDb(now), name, id)
+			.update();
+		return id;
+	}
+
+	private Optional<Long> idOf(ConversationRef ref) {
+		return this.jdbc.sql("select id from conversation where channel = ? and external_id = ?")
+			.params(ref.channel(), ref.id())
+			.query(Long.class)
+			.optional();
+	}
+
+	private long insertMessage(long conversation, Author author, String authorName, String kind, String text,
+			boolean pushed) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into message (conversation_id, author, author_name, kind, body, pushed, created_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(conversation, author.name(), clip(authorName, MAX_NAME), kind, text, pushed,
+					toDb(this.clock.instant()))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	@Override
 	public Optional<ConversationInfo> find(ConversationRef ref) {
 		return this.jdbc.sql("select * from conversation where channel = ? and external_id = ?")
 			.params(ref.channel(), ref.id())
@@ -96,17 +182,8 @@ class JdbcConversationHistory implements ConversationHistory {
 	@Override
 	public long record(ConversationRef ref, Author author, String authorName, String kind, String text,
 			boolean pushed) {
-		return this.transactions.execute(status -> {
-			long conversation = touch(ref, null).reference();
-			KeyHolder keys = new GeneratedKeyHolder();
-			this.jdbc
-				.sql("insert into message (conversation_id, author, author_name, kind, body, pushed, created_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?)")
-				.params(conversation, author.name(), clip(authorName, MAX_NAME), kind, text, pushed,
-						toDb(this.clock.instant()))
-				.update(keys, "id");
-			return keys.getKey().longValue();
-		});
+		return this.transactions
+			.execute(status -> insertMessage(upsert(ref, null), author, authorName, kind, text, pushed));
 	}
 
 	@Override

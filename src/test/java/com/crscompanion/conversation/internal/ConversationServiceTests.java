@@ -17,6 +17,7 @@ import com.crscompanion.handoff.Handoffs;
 import com.crscompanion.handoff.Trigger;
 import com.crscompanion.history.ConversationHistory;
 import com.crscompanion.history.ConversationRef;
+import com.crscompanion.history.FamilyTurn;
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.knowledge.PassageKind;
 import com.crscompanion.safety.DangerSign;
@@ -34,6 +35,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -75,7 +77,8 @@ class ConversationServiceTests {
 
 	@BeforeEach
 	void aConversationWithoutHandoff() {
-		given(this.history.recent(any(), anyInt())).willReturn(List.of());
+		given(this.history.recordFamilyMessage(any(), any(), any()))
+			.willReturn(new FamilyTurn(1, 1, Optional.empty()));
 		given(this.handoffs.openFor(any())).willReturn(Optional.empty());
 	}
 
@@ -197,7 +200,7 @@ class ConversationServiceTests {
 	@Test
 	void aDatabaseThatHangsCannotDelayTheEmergencyMessage() {
 		given(this.guard.assess(anyString())).willReturn(FEVER);
-		given(this.history.touch(any(), any())).willAnswer(invocation -> {
+		given(this.history.recordFamilyMessage(any(), any(), any())).willAnswer(invocation -> {
 			Thread.sleep(20_000);
 			return null;
 		});
@@ -211,7 +214,9 @@ class ConversationServiceTests {
 	void aDatabaseThatFailsCostsTheHistoryNotTheAnswer() {
 		given(this.guard.assess(anyString())).willReturn(EmergencyVerdict.none());
 		given(this.search.search(anyString())).willReturn(confident(TOCILIZUMAB));
-		given(this.history.touch(any(), any())).willThrow(new IllegalStateException("database down"));
+		given(this.history.recordFamilyMessage(any(), any(), any()))
+			.willThrow(new IllegalStateException("database down"));
+		willThrow(new IllegalStateException("database down")).given(this.history).recordBotReplies(any(), any());
 		assertThat(this.conversations.handle(new InboundMessage("c", "web", "what does toci do")))
 			.extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +18,7 @@ public final class HistoryForTests {
 	}
 
 	public static ConversationHistory on(DataSource dataSource, Clock clock) {
-		return new JdbcConversationHistory(JdbcClient.create(dataSource),
+		return new JdbcConversationHistory(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
 	}
 

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +33,7 @@ class RetentionTests {
 		try (TestDatabases.Database db = TestDatabases.open(database)) {
 			DataSource dataSource = db.connect();
 			MovableClock clock = new MovableClock().startingAt(Instant.parse("2026-01-01T10:00:00Z"));
-			JdbcConversationHistory history = new JdbcConversationHistory(JdbcClient.create(dataSource),
+			JdbcConversationHistory history = new JdbcConversationHistory(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
 					new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
 			ConversationRef old = new ConversationRef("web", "old");
 			ConversationRef waiting = new ConversationRef("web", "waiting");

@@ -1,0 +1,109 @@
+package com.crscompanion.history.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.crscompanion.history.Author;
+import com.crscompanion.history.BotReply;
+import com.crscompanion.history.ConversationRef;
+import com.crscompanion.history.FamilyTurn;
+import com.crscompanion.history.LoggedMessage;
+import com.crscompanion.support.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline's two writes per message, on H2 and PostgreSQL: the family's words (creating the conversation on
+ * first use) and the bot's replies; and what the next turn learns from them.
+ */
+class ConversationTurnTests {
+
+	static List<String> databases() {
+		return TestDatabases.names().toList();
+	}
+
+	private static JdbcConversationHistory history(DataSource dataSource) {
+		return new JdbcConversationHistory(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void aTurnIsStoredInOrderAndTheNextTurnSeesTheBotsLastReply(String database) {
+		try (TestDatabases.Database db = TestDatabases.open(database)) {
+			JdbcConversationHistory history = history(db.connect());
+			ConversationRef family = new ConversationRef("telegram", "5001");
+
+			FamilyTurn first = history.recordFamilyMessage(family, "Li Wei", "my dad feels hot, what is a fever");
+			assertThat(first.lastBotReplyKind()).isEmpty();
+			assertThat(history.find(family)).get().satisfies(info -> {
+				assertThat(info.displayName()).isEqualTo("Li Wei");
+				assertThat(info.reference()).isEqualTo(first.reference());
+			});
+			history.recordBotReplies(family,
+					List.of(new BotReply("emergency", "Contact the ward immediately"), new BotReply("fallback", "…")));
+			// a coordinator's pushed answer is not the bot's reply
+			history.record(family, Author.COORDINATOR, "Anna", "coordinator", "I am calling the ward", true);
+
+			FamilyTurn second = history.recordFamilyMessage(family, null, "ok thanks");
+			assertThat(second.reference()).isEqualTo(first.reference());
+			assertThat(second.lastBotReplyKind()).contains("fallback");
+			assertThat(history.find(family)).get().extracting(info -> info.displayName()).isEqualTo("Li Wei");
+			assertThat(history.recent(family, 10)).extracting(LoggedMessage::author, LoggedMessage::kind)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(Author.FAMILY, "message"),
+						org.assertj.core.groups.Tuple.tuple(Author.BOT, "emergency"),
+						org.assertj.core.groups.Tuple.tuple(Author.BOT, "fallback"),
+						org.assertj.core.groups.Tuple.tuple(Author.COORDINATOR, "coordinator"),
+						org.assertj.core.groups.Tuple.tuple(Author.FAMILY, "message"));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void aFamilysFirstMessagesArrivingTogetherMakeOneConversationAndLoseNoWords(String database) throws Exception {
+		try (TestDatabases.Database db = TestDatabases.open(database);
+				ExecutorService threads = Executors.newFixedThreadPool(4)) {
+			JdbcConversationHistory history = history(db.connect());
+			for (int round = 0; round < 10; round++) {
+				ConversationRef family = new ConversationRef("web", "race-" + round);
+				CyclicBarrier start = new CyclicBarrier(4);
+				List<CompletableFuture<FamilyTurn>> turns = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					String text = "message " + i;
+					turns.add(CompletableFuture.supplyAsync(() -> {
+						await(start);
+						return history.recordFamilyMessage(family, null, text);
+					}, threads));
+				}
+				assertThat(turns.stream().map(CompletableFuture::join).map(FamilyTurn::reference).distinct())
+					.hasSize(1);
+				assertThat(history.recent(family, 10)).extracting(LoggedMessage::text)
+					.containsExactlyInAnyOrder("message 0", "message 1", "message 2", "message 3");
+			}
+		}
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
