@@ -14,10 +14,19 @@ public interface ConversationHistory {
 	Optional<ConversationInfo> find(long reference);
 
 	/**
-	 * Stores a family's message, creating the conversation on first use and updating its name when given, in one
-	 * transaction: the pipeline's one write before it answers.
+	 * The kind of the bot's last own reply ("fallback", "answer"...), if any; coordinators' words and pushed notices do
+	 * not count. Reads only.
 	 */
-	FamilyTurn recordFamilyMessage(ConversationRef ref, String displayName, String text);
+	Optional<String> lastBotReplyKind(ConversationRef ref);
+
+	/**
+	 * Stores one turn: a family's message and the bot's replies, in order, in one transaction, creating the conversation
+	 * on first use and updating its name when given.
+	 */
+	void recordTurn(ConversationRef ref, String displayName, String familyText, List<BotReply> replies);
+
+	/** Stores a family's message on its own, for when others must see it before the replies exist; returns its id. */
+	long recordFamilyMessage(ConversationRef ref, String displayName, String text);
 
 	/** Stores the bot's replies to one message, in order, in one transaction. */
 	void recordBotReplies(ConversationRef ref, List<BotReply> replies);

@@ -143,21 +143,25 @@ class ConversationService implements Conversations {
 			publishEmergency(message, verdict);
 		}
 		ConversationRef ref = new ConversationRef(message.channel(), message.conversationId());
+		Turn turn = new Turn(ref, message);
 		Optional<String> lastBotReplyKind = Optional.empty();
 		Optional<Handoff> handoff = Optional.empty();
 		try {
-			lastBotReplyKind = this.history.recordFamilyMessage(ref, message.displayName(), message.text())
-				.lastBotReplyKind();
+			lastBotReplyKind = this.history.lastBotReplyKind(ref);
 			handoff = this.handoffs.openFor(ref);
-			handoff.ifPresent(open -> this.handoffs.familyWrote(open, message.text()));
 		}
 		catch (RuntimeException ex) {
-			log.error("Could not store a {} message of conversation {}", message.channel(), message.conversationId(),
+			log.error("Could not read the state of {} conversation {}", message.channel(), message.conversationId(),
 					ex);
 		}
 		try {
 			if (verdict.emergency()) {
+				turn.storeFamilyMessageNow();
 				replies.addAll(alertCoordinators(ref, verdict));
+			}
+			if (handoff.isPresent()) {
+				turn.storeFamilyMessageNow();
+				this.handoffs.familyWrote(handoff.get(), message.text());
 			}
 			if (!answer) {
 				log.debug("Conversation {}: words screened by the guard only", ref);
@@ -167,12 +171,14 @@ class ConversationService implements Conversations {
 				log.debug("Conversation {} is held by a coordinator; no bot answer", ref);
 			}
 			else if (!verdict.emergency() && this.personRequest.asksForPerson(message.text())) {
+				turn.storeFamilyMessageNow();
 				replies.addAll(request(ref, Trigger.of(Trigger.Reason.ASKED), this.messages.handoff().requested(), true));
 			}
 			else {
 				List<Reply> answered = answer(message.text(), verdict.emergency());
 				replies.addAll(answered);
 				if (unansweredTwice(answered, lastBotReplyKind)) {
+					turn.storeFamilyMessageNow();
 					replies.addAll(request(ref, Trigger.of(Trigger.Reason.UNANSWERED),
 							this.messages.handoff().unanswered(), false));
 				}
@@ -186,8 +192,57 @@ class ConversationService implements Conversations {
 						this.messages.notCovered() + "\n\n" + this.messages.coordinatorOffer()));
 			}
 		}
-		store(ref, replies);
+		turn.finish(replies);
 		return replies;
+	}
+
+	/**
+	 * Storing one message and its replies. On the usual path the family's words and the bot's replies go in one
+	 * transaction at the end (each commit writes to disk); a handoff, a relay or an alert needs the words stored
+	 * first, so the coordinators' transcript has them.
+	 */
+	private final class Turn {
+
+		private final ConversationRef ref;
+
+		private final InboundMessage message;
+
+		private boolean familyMessageStored;
+
+		Turn(ConversationRef ref, InboundMessage message) {
+			this.ref = ref;
+			this.message = message;
+		}
+
+		void storeFamilyMessageNow() {
+			if (this.familyMessageStored) {
+				return;
+			}
+			try {
+				history.recordFamilyMessage(this.ref, this.message.displayName(), this.message.text());
+				this.familyMessageStored = true;
+			}
+			catch (RuntimeException ex) {
+				// tried again with the replies
+				log.error("Could not store a {} message of conversation {}", this.ref.channel(), this.ref, ex);
+			}
+		}
+
+		void finish(List<Reply> replies) {
+			try {
+				List<BotReply> bot = replies.stream().map(reply -> new BotReply(kindName(reply.kind()), reply.text())).toList();
+				if (this.familyMessageStored) {
+					history.recordBotReplies(this.ref, bot);
+				}
+				else {
+					history.recordTurn(this.ref, this.message.displayName(), this.message.text(), bot);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not store {} conversation {}", this.ref.channel(), this.ref, ex);
+			}
+		}
+
 	}
 
 	@Override

@@ -27,7 +27,6 @@ import com.crscompanion.history.BotReply;
 import com.crscompanion.history.ConversationHistory;
 import com.crscompanion.history.ConversationInfo;
 import com.crscompanion.history.ConversationRef;
-import com.crscompanion.history.FamilyTurn;
 import com.crscompanion.history.LoggedMessage;
 import com.crscompanion.safety.EmergencyDetected;
 import com.crscompanion.safety.SignMatch;
@@ -88,34 +87,51 @@ class JdbcConversationHistory implements ConversationHistory {
 	}
 
 	@Override
-	public FamilyTurn recordFamilyMessage(ConversationRef ref, String displayName, String text) {
-		return this.transactions.execute(status -> {
+	public Optional<String> lastBotReplyKind(ConversationRef ref) {
+		return this.jdbc
+			.sql("select m.kind from message m join conversation c on c.id = m.conversation_id "
+					+ "where c.channel = ? and c.external_id = ? and m.author = 'BOT' and m.pushed = false "
+					+ "order by m.id desc limit 1")
+			.params(ref.channel(), ref.id())
+			.query(String.class)
+			.optional();
+	}
+
+	@Override
+	public void recordTurn(ConversationRef ref, String displayName, String familyText, List<BotReply> replies) {
+		this.transactions.executeWithoutResult(status -> {
 			long conversation = upsert(ref, displayName);
-			Optional<String> lastBotReplyKind = this.jdbc
-				.sql("select kind from message where conversation_id = ? and author = 'BOT' and pushed = false "
-						+ "order by id desc limit 1")
-				.params(conversation)
-				.query(String.class)
-				.optional();
-			long id = insertMessage(conversation, Author.FAMILY, null, "message", text, false);
-			return new FamilyTurn(conversation, id, lastBotReplyKind);
+			insertFamilyMessage(conversation, familyText);
+			insertBotReplies(conversation, replies);
 		});
 	}
 
 	@Override
+	public long recordFamilyMessage(ConversationRef ref, String displayName, String text) {
+		return this.transactions.execute(status -> insertFamilyMessage(upsert(ref, displayName), text));
+	}
+
+	@Override
 	public void recordBotReplies(ConversationRef ref, List<BotReply> replies) {
+		if (!replies.isEmpty()) {
+			this.transactions.executeWithoutResult(status -> insertBotReplies(upsert(ref, null), replies));
+		}
+	}
+
+	private long insertFamilyMessage(long conversation, String text) {
+		return insertMessage(conversation, Author.FAMILY, null, "message", text, false);
+	}
+
+	private void insertBotReplies(long conversation, List<BotReply> replies) {
 		if (replies.isEmpty()) {
 			return;
 		}
-		this.transactions.executeWithoutResult(status -> {
-			long conversation = upsert(ref, null);
-			Instant now = this.clock.instant();
-			List<Object[]> rows = replies.stream()
-				.map(reply -> new Object[] { conversation, Author.BOT.name(), reply.kind(), reply.text(), toDb(now) })
-				.toList();
-			this.batches.batchUpdate("insert into message (conversation_id, author, author_name, kind, body, pushed, "
-					+ "created_at) values (?, ?, null, ?, ?, false, ?)", rows);
-		});
+		Instant now = this.clock.instant();
+		List<Object[]> rows = replies.stream()
+			.map(reply -> new Object[] { conversation, Author.BOT.name(), reply.kind(), reply.text(), toDb(now) })
+			.toList();
+		this.batches.batchUpdate("insert into message (conversation_id, author, author_name, kind, body, pushed, "
+				+ "created_at) values (?, ?, null, ?, ?, false, ?)", rows);
 	}
 
 	/** The conversation's id, created on first use; marks it seen now. Two statements on the usual path. */

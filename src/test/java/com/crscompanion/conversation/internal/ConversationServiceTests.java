@@ -17,7 +17,6 @@ import com.crscompanion.handoff.Handoffs;
 import com.crscompanion.handoff.Trigger;
 import com.crscompanion.history.ConversationHistory;
 import com.crscompanion.history.ConversationRef;
-import com.crscompanion.history.FamilyTurn;
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.knowledge.PassageKind;
 import com.crscompanion.safety.DangerSign;
@@ -77,8 +76,7 @@ class ConversationServiceTests {
 
 	@BeforeEach
 	void aConversationWithoutHandoff() {
-		given(this.history.recordFamilyMessage(any(), any(), any()))
-			.willReturn(new FamilyTurn(1, 1, Optional.empty()));
+		given(this.history.lastBotReplyKind(any())).willReturn(Optional.empty());
 		given(this.handoffs.openFor(any())).willReturn(Optional.empty());
 	}
 
@@ -202,7 +200,7 @@ class ConversationServiceTests {
 		given(this.guard.assess(anyString())).willReturn(FEVER);
 		given(this.history.recordFamilyMessage(any(), any(), any())).willAnswer(invocation -> {
 			Thread.sleep(20_000);
-			return null;
+			return 0L;
 		});
 		long start = System.nanoTime();
 		List<Reply> replies = this.conversations.handle(new InboundMessage("c", "web", "fever 39"));
@@ -214,9 +212,9 @@ class ConversationServiceTests {
 	void aDatabaseThatFailsCostsTheHistoryNotTheAnswer() {
 		given(this.guard.assess(anyString())).willReturn(EmergencyVerdict.none());
 		given(this.search.search(anyString())).willReturn(confident(TOCILIZUMAB));
-		given(this.history.recordFamilyMessage(any(), any(), any()))
-			.willThrow(new IllegalStateException("database down"));
-		willThrow(new IllegalStateException("database down")).given(this.history).recordBotReplies(any(), any());
+		given(this.history.lastBotReplyKind(any())).willThrow(new IllegalStateException("database down"));
+		willThrow(new IllegalStateException("database down")).given(this.history)
+			.recordTurn(any(), any(), any(), any());
 		assertThat(this.conversations.handle(new InboundMessage("c", "web", "what does toci do")))
 			.extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
 	}

@@ -20,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.crscompanion.history.Author;
 import com.crscompanion.history.BotReply;
 import com.crscompanion.history.ConversationRef;
-import com.crscompanion.history.FamilyTurn;
 import com.crscompanion.history.LoggedMessage;
 import com.crscompanion.support.TestDatabases;
 
@@ -48,27 +47,31 @@ class ConversationTurnTests {
 			JdbcConversationHistory history = history(db.connect());
 			ConversationRef family = new ConversationRef("telegram", "5001");
 
-			FamilyTurn first = history.recordFamilyMessage(family, "Li Wei", "my dad feels hot, what is a fever");
-			assertThat(first.lastBotReplyKind()).isEmpty();
-			assertThat(history.find(family)).get().satisfies(info -> {
-				assertThat(info.displayName()).isEqualTo("Li Wei");
-				assertThat(info.reference()).isEqualTo(first.reference());
-			});
-			history.recordBotReplies(family,
+			assertThat(history.lastBotReplyKind(family)).isEmpty();
+			history.recordTurn(family, "Li Wei", "my dad feels hot, what is a fever",
 					List.of(new BotReply("emergency", "Contact the ward immediately"), new BotReply("fallback", "…")));
+			long reference = history.find(family).orElseThrow().reference();
+			assertThat(history.find(family)).get().extracting(info -> info.displayName()).isEqualTo("Li Wei");
 			// a coordinator's pushed answer is not the bot's reply
 			history.record(family, Author.COORDINATOR, "Anna", "coordinator", "I am calling the ward", true);
+			assertThat(history.lastBotReplyKind(family)).contains("fallback");
 
-			FamilyTurn second = history.recordFamilyMessage(family, null, "ok thanks");
-			assertThat(second.reference()).isEqualTo(first.reference());
-			assertThat(second.lastBotReplyKind()).contains("fallback");
-			assertThat(history.find(family)).get().extracting(info -> info.displayName()).isEqualTo("Li Wei");
+			// words that a handoff must see first, then the replies
+			history.recordFamilyMessage(family, null, "can I talk to someone");
+			assertThat(history.lastBotReplyKind(family)).contains("fallback");
+			history.recordBotReplies(family, List.of(new BotReply("handoff", "I have asked a coordinator")));
+			assertThat(history.lastBotReplyKind(family)).contains("handoff");
+			assertThat(history.find(family)).get().satisfies(info -> {
+				assertThat(info.reference()).isEqualTo(reference);
+				assertThat(info.displayName()).isEqualTo("Li Wei");
+			});
 			assertThat(history.recent(family, 10)).extracting(LoggedMessage::author, LoggedMessage::kind)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple(Author.FAMILY, "message"),
 						org.assertj.core.groups.Tuple.tuple(Author.BOT, "emergency"),
 						org.assertj.core.groups.Tuple.tuple(Author.BOT, "fallback"),
 						org.assertj.core.groups.Tuple.tuple(Author.COORDINATOR, "coordinator"),
-						org.assertj.core.groups.Tuple.tuple(Author.FAMILY, "message"));
+						org.assertj.core.groups.Tuple.tuple(Author.FAMILY, "message"),
+						org.assertj.core.groups.Tuple.tuple(Author.BOT, "handoff"));
 		}
 	}
 
@@ -78,21 +81,27 @@ class ConversationTurnTests {
 		try (TestDatabases.Database db = TestDatabases.open(database);
 				ExecutorService threads = Executors.newFixedThreadPool(4)) {
 			JdbcConversationHistory history = history(db.connect());
+			List<BotReply> reply = List.of(new BotReply("answer", "CRS is…"));
 			for (int round = 0; round < 10; round++) {
 				ConversationRef family = new ConversationRef("web", "race-" + round);
 				CyclicBarrier start = new CyclicBarrier(4);
-				List<CompletableFuture<FamilyTurn>> turns = new ArrayList<>();
+				List<CompletableFuture<Void>> turns = new ArrayList<>();
 				for (int i = 0; i < 4; i++) {
 					String text = "message " + i;
-					turns.add(CompletableFuture.supplyAsync(() -> {
+					turns.add(CompletableFuture.runAsync(() -> {
 						await(start);
-						return history.recordFamilyMessage(family, null, text);
+						history.recordTurn(family, null, text, reply);
 					}, threads));
 				}
-				assertThat(turns.stream().map(CompletableFuture::join).map(FamilyTurn::reference).distinct())
-					.hasSize(1);
+				turns.forEach(CompletableFuture::join);
+				assertThat(JdbcClient.create(db.connect())
+					.sql("select count(*) from conversation where external_id = ?")
+					.params(family.id())
+					.query(Integer.class)
+					.single()).isEqualTo(1);
 				assertThat(history.recent(family, 10)).extracting(LoggedMessage::text)
-					.containsExactlyInAnyOrder("message 0", "message 1", "message 2", "message 3");
+					.containsExactlyInAnyOrder("message 0", "message 1", "message 2", "message 3", "CRS is…", "CRS is…",
+							"CRS is…", "CRS is…");
 			}
 		}
 	}
