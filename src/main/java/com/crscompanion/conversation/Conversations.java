@@ -12,7 +12,9 @@ public interface Conversations {
 
 	/**
 	 * Only the guard's part, for words that are not a question (a command's arguments): the emergency message and
-	 * the coordinators' alert when they report a danger sign, else nothing. The words are stored like any message.
+	 * the coordinators' alert when they report a danger sign, else nothing. The words are stored like any message,
+	 * unless they are only the command itself ("/start", "/forget"): nothing worth keeping, and {@code /forget} must
+	 * not leave its own word behind.
 	 */
 	List<Reply> screen(InboundMessage message);
 

@@ -192,8 +192,20 @@ class ConversationService implements Conversations {
 						this.messages.notCovered() + "\n\n" + this.messages.coordinatorOffer()));
 			}
 		}
-		turn.finish(replies);
+		if (answer || !replies.isEmpty() || carriesWords(message.text())) {
+			turn.finish(replies);
+		}
 		return replies;
+	}
+
+	/** Whether a command says more than its name: "/human my dad is worse" does, "/forget" does not. */
+	private static boolean carriesWords(String command) {
+		String words = (command == null) ? "" : command.strip();
+		if (words.startsWith("/")) {
+			int space = words.indexOf(' ');
+			words = (space < 0) ? "" : words.substring(space);
+		}
+		return !words.isBlank();
 	}
 
 	/**

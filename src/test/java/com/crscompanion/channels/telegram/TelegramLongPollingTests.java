@@ -266,6 +266,36 @@ class TelegramLongPollingTests {
 	}
 
 	@Test
+	void aSecondThumbsDownInARowHandsTheFamilyToACoordinator() {
+		String vote = new ButtonData.Feedback(false, PassageReferences.of(PASSAGE)).encode();
+		telegram.offer(Updates.button(1602, vote, null));
+		ConversationRef chat = new ConversationRef("telegram", "1602");
+		await().atMost(WAIT).until(() -> this.history.recentFeedback(chat, 5).size() == 1);
+		assertThat(this.handoffs.openFor(chat)).as("one 👎 is not enough").isEmpty();
+		telegram.offer(Updates.button(1602, vote, null));
+		assertThat(awaitReplies(1602, 1).get(0).get("text").asText())
+			.isEqualTo(ReplyFormatter.escape(this.messages.handoff().unhelpful()));
+		assertThat(this.handoffs.openFor(chat).orElseThrow().triggers()).extracting(Trigger::reason)
+			.containsExactly(Trigger.Reason.UNHELPFUL);
+	}
+
+	@Test
+	void forgetDeletesWhatWasStoredAndSaysSo() {
+		ConversationRef chat = new ConversationRef("telegram", "1603");
+		telegram.offer(Updates.text(1603, QUESTION));
+		awaitReplies(1603, 1);
+		await().atMost(WAIT).until(() -> !this.history.recent(chat, 5).isEmpty());
+		telegram.offer(Updates.command(1603, "/forget"));
+		assertThat(awaitReplies(1603, 2).get(1).get("text").asText())
+			.isEqualTo(ReplyFormatter.escape(this.messages.handoff().forgotten()));
+		assertThat(this.history.find(chat)).isEmpty();
+		assertThat(this.history.recent(chat, 5)).isEmpty();
+		telegram.offer(Updates.command(1603, "/forget"));
+		assertThat(awaitReplies(1603, 3).get(2).get("text").asText())
+			.isEqualTo(ReplyFormatter.escape(this.messages.handoff().nothingToForget()));
+	}
+
+	@Test
 	void inAFamilyGroupTheBotAnswersOnlyWhenAddressedButAlwaysRoutesAnEmergency() {
 		long group = -1701;
 		telegram.offer(Updates.groupText(group, QUESTION));
