@@ -26,6 +26,12 @@ public class CrsCompanionApplication {
 		// the tool's output is the point; start-up logging would bury it
 		System.setProperty(CommandLine.COMMAND_PROPERTY, args[0]);
 		System.setProperty("logging.level.root", "warn");
+		// a tool never touches the app's database: eval's emergency reports would open hundreds of urgent handoffs
+		// that the running app then announces to the coordinators
+		System.setProperty("spring.datasource.url", "jdbc:h2:mem:crs-companion-tool;DB_CLOSE_DELAY=-1");
+		System.setProperty("spring.datasource.driver-class-name", "org.h2.Driver");
+		System.setProperty("spring.datasource.username", "sa");
+		System.setProperty("spring.datasource.password", "");
 		ConfigurableApplicationContext context = application.run(args);
 		System.exit(SpringApplication.exit(context));
 	}
