@@ -72,6 +72,13 @@ final class PassageIndex {
 	/** Terms of headings, questions, titles, phrasings and the synonym lexicon: the words of what the guide is about. */
 	private final Set<String> topicTerms;
 
+	/**
+	 * Terms of the guide's own words (headings, questions, titles, text) and the synonym lexicon. Also-asked phrasings
+	 * are left out: they are told the way families tell things ("this morning dad couldn't write his name"), so their
+	 * words include chat that says nothing about the guide.
+	 */
+	private final Set<String> guideTerms;
+
 	private PassageIndex(GuideAnalyzer analyzer, SearchProperties properties, DirectoryReader reader,
 			Passage[] passagesByDoc, Supplier<Set<String>> english, Set<String> lexiconTerms) {
 		this.analyzer = analyzer;
@@ -83,7 +90,10 @@ final class PassageIndex {
 		try {
 			this.documents = Math.max(1, reader.getDocCount(IndexField.ALL.fieldName()));
 			this.speller = new SpellingCorrector(vocabulary(reader), english, properties.spellingMinLength());
-			this.topicTerms = topicTerms(reader, lexiconTerms);
+			this.topicTerms = terms(reader, lexiconTerms,
+					List.of(IndexField.QUESTION, IndexField.ASKED, IndexField.TITLE, IndexField.SECTION));
+			this.guideTerms = terms(reader, lexiconTerms,
+					List.of(IndexField.QUESTION, IndexField.TITLE, IndexField.SECTION, IndexField.TEXT));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -129,9 +139,11 @@ final class PassageIndex {
 		}
 	}
 
-	private static Set<String> topicTerms(DirectoryReader reader, Set<String> lexiconTerms) throws IOException {
+	/** The synonym lexicon's terms and every term of these fields. */
+	private static Set<String> terms(DirectoryReader reader, Set<String> lexiconTerms, List<IndexField> fields)
+			throws IOException {
 		Set<String> topic = new java.util.HashSet<>(lexiconTerms);
-		for (IndexField field : List.of(IndexField.QUESTION, IndexField.ASKED, IndexField.TITLE, IndexField.SECTION)) {
+		for (IndexField field : fields) {
 			Terms terms = MultiTerms.getTerms(reader, field.fieldName());
 			if (terms == null) {
 				continue;
@@ -225,7 +237,7 @@ final class PassageIndex {
 		Coverage coverage = coverage(groups, best);
 		double confidence = Math.max(coverage.share(),
 				Math.min(1, coverage.topicEvidence() / this.properties.evidenceForFullConfidence()));
-		boolean confident = coverage.topicEvidence() > 0 && confidence >= this.properties.confidenceFloor();
+		boolean confident = coverage.guideEvidence() > 0 && confidence >= this.properties.confidenceFloor();
 		return new SearchResult(hits, confidence, confident);
 	}
 
@@ -301,17 +313,20 @@ final class PassageIndex {
 	/**
 	 * How much of the question the best passage answers: the idf-weighted share of its terms the passage holds (words
 	 * the guide never uses counting against it), and the absolute evidence, the summed idf of matched terms from the
-	 * guide's topic vocabulary, so a long message with several solid matches is not sunk by its chatter.
+	 * guide's topic vocabulary, so a long message with several solid matches is not sunk by its chatter. The guide
+	 * evidence counts only matches on the guide's own words: a question is answered only if it has some.
 	 */
 	private Coverage coverage(List<List<String>> groups, int doc) throws IOException {
 		double rarest = idf(1);
 		double asked = 0;
 		double covered = 0;
 		double topicEvidence = 0;
+		double guideEvidence = 0;
 		for (List<String> group : groups) {
 			double groupWeight = 0;
 			double matchedWeight = 0;
 			double topicWeight = 0;
+			double guideWeight = 0;
 			for (String term : group) {
 				int df = this.reader.docFreq(new Term(IndexField.ALL.fieldName(), term));
 				if (df == 0) {
@@ -322,16 +337,18 @@ final class PassageIndex {
 				if (contains(doc, term)) {
 					matchedWeight = Math.max(matchedWeight, weight);
 					topicWeight = this.topicTerms.contains(term) ? Math.max(topicWeight, weight) : topicWeight;
+					guideWeight = this.guideTerms.contains(term) ? Math.max(guideWeight, weight) : guideWeight;
 				}
 			}
 			asked += (groupWeight > 0) ? groupWeight : rarest * this.properties.unknownWordWeight();
 			covered += matchedWeight;
 			topicEvidence += topicWeight;
+			guideEvidence += guideWeight;
 		}
-		return new Coverage((asked == 0) ? 0 : covered / asked, topicEvidence);
+		return new Coverage((asked == 0) ? 0 : covered / asked, topicEvidence, guideEvidence);
 	}
 
-	private record Coverage(double share, double topicEvidence) {
+	private record Coverage(double share, double topicEvidence, double guideEvidence) {
 	}
 
 	private double idf(int df) {

@@ -92,6 +92,19 @@ class LuceneSearchServiceTests {
 		assertThat(search.search(text).confident()).isFalse();
 	}
 
+	/** Also-asked phrasings are told as families tell things; their chat words alone are no reason to answer. */
+	@Test
+	void wordsOnlyAnAlsoAskedPhrasingUsesDoNotMakeAnAnswer() {
+		List<Passage> passages = new ArrayList<>(guide.passages());
+		passages.add(new Passage("ward/parking", PassageKind.FAQ, "Ward information", null, "Where can we park the car?",
+				null, "Use the east car park.", "parking.md",
+				List.of("my cousin drove down from Lagos, where can she leave the car")));
+		KnowledgeSnapshot withPhrasing = new KnowledgeSnapshot(passages, guide.report(), guide.loadedAt());
+		LuceneSearchService search = SearchFixtures.service(() -> withPhrasing);
+		assertThat(search.search("where can my cousin park").answer()).map(Passage::id).hasValue("ward/parking");
+		assertThat(search.search("lagos").confident()).isFalse();
+	}
+
 	@Test
 	void searchesInFlightSurviveContentSwaps() throws Exception {
 		LuceneSearchService swapped = SearchFixtures.service(() -> guide);
