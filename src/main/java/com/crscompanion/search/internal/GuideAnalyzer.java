@@ -31,7 +31,8 @@ final class GuideAnalyzer extends Analyzer {
 
 	/**
 	 * Lucene's English stop words plus the pronouns, auxiliaries and chat words families wrap a question in
-	 * ("can you tell me if my dad…"): they match FAQ questions by form, not by meaning.
+	 * ("can you tell me if my dad…", "is it even normal", "since yesterday"): they match FAQ questions by form, not
+	 * by meaning, and a rare one weighs as much against confidence as a word the guide has never heard of.
 	 */
 	static final CharArraySet STOP_WORDS = stopWords();
 
@@ -69,7 +70,15 @@ final class GuideAnalyzer extends Analyzer {
 				"very", "just", "also", "still", "really", "please", "tell", "know", "explain", "any", "some", "much",
 				"many", "about", "from", "here", "hi", "hello", "thanks", "ok", "okay", "dont", "don't", "doesnt",
 				"doesn't", "cant", "can't", "isnt", "isn't", "wont", "won't", "didnt", "didn't", "our", "mum", "mom",
-				"dad", "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "patient"));
+				"dad", "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "patient",
+				// contractions typed without the apostrophe ("what's" already loses its "'s" to the possessive filter)
+				"whats", "thats", "theres", "hows", "heres", "ive", "youre", "theyre", "hes", "shes", "wasnt", "werent",
+				"arent", "havent", "hasnt", "hadnt", "wouldnt", "shouldnt", "couldnt",
+				// hedges, fillers and when the message is written: how a question is told, not what it asks
+				"even", "exactly", "actually", "basically", "maybe", "perhaps", "probably", "quite", "rather", "anyway",
+				"though", "although", "yet", "already", "ever", "since", "yesterday", "today", "tonight", "tomorrow",
+				"ago", "now", "currently", "recently", "thing", "things", "stuff", "guys", "someone", "somebody",
+				"anyone", "anybody"));
 		return CharArraySet.unmodifiableSet(words);
 	}
 

@@ -87,9 +87,18 @@ class LuceneSearchServiceTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "write me a poem", "what's the weather in Beijing tomorrow",
-			"recommend a good restaurant near the hospital", "who won the football last night" })
+			"recommend a good restaurant near the hospital", "who won the football last night", "whats your name",
+			"good evening" })
 	void offTopicChatIsNotConfidentlyAnswered(String text) {
 		assertThat(search.search(text).confident()).isFalse();
+	}
+
+	@Test
+	void hedgesAndWhenTheMessageIsWrittenDoNotCountAgainstTheAnswer() {
+		SearchResult plain = search.search("how long does crs last");
+		SearchResult told = search.search("so how long does crs actually even last? it's been since yesterday");
+		assertThat(told.answer()).isEqualTo(plain.answer()).isPresent();
+		assertThat(told.confidence()).isEqualTo(plain.confidence());
 	}
 
 	/** Also-asked phrasings are told as families tell things; their chat words alone are no reason to answer. */
