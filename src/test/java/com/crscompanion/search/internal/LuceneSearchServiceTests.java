@@ -114,6 +114,23 @@ class LuceneSearchServiceTests {
 		assertThat(search.search("lagos").confident()).isFalse();
 	}
 
+	/** Words from different phrasings of one passage do not add up to beat the passage asked for in one phrasing. */
+	@Test
+	void theOnePhrasingThatMatchesBeatsWordsScatteredOverManyPhrasings() {
+		List<Passage> passages = new ArrayList<>(guide.passages());
+		passages.add(new Passage("ward/parking", PassageKind.FAQ, "Ward information", null, "Where can we park?", null,
+				"Use the east car park; it is open day and night.", "parking.md",
+				List.of("is there parking at night", "how much is the car park", "where do visitors leave the car",
+						"is the car park shuttle free")));
+		passages.add(new Passage("ward/shuttle", PassageKind.FAQ, "Ward information", null, "Is there a shuttle bus?",
+				null, "A shuttle runs from the station every 30 minutes.", "shuttle.md",
+				List.of("shuttle from the car park at night")));
+		KnowledgeSnapshot withWard = new KnowledgeSnapshot(passages, guide.report(), guide.loadedAt());
+		LuceneSearchService search = SearchFixtures.service(() -> withWard);
+		assertThat(search.search("shuttle from the car park at night?").hits().get(0).passage().id())
+			.isEqualTo("ward/shuttle");
+	}
+
 	@Test
 	void searchesInFlightSurviveContentSwaps() throws Exception {
 		LuceneSearchService swapped = SearchFixtures.service(() -> guide);
