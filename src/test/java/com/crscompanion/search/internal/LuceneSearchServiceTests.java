@@ -88,7 +88,7 @@ class LuceneSearchServiceTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "write me a poem", "what's the weather in Beijing tomorrow",
 			"recommend a good restaurant near the hospital", "who won the football last night", "whats your name",
-			"good evening" })
+			"good evening", "where can I charge my phone", "can I bring food", "can I bring my dog" })
 	void offTopicChatIsNotConfidentlyAnswered(String text) {
 		assertThat(search.search(text).confident()).isFalse();
 	}
