@@ -43,7 +43,7 @@ public class Evaluation {
 		List<EvalSet> offTopicSets = EvalSet.readKind(dir.resolve("retrieval"), "offtopic");
 		warmUp(questionSets);
 		List<Score> scores = new ArrayList<>();
-		List<String> misses = new ArrayList<>();
+		List<Miss> misses = new ArrayList<>();
 		List<Long> latencies = new ArrayList<>();
 		for (EvalSet set : questionSets) {
 			Score score = new Score(set.name());
@@ -60,8 +60,8 @@ public class Evaluation {
 				int rank = rank(this.search.search(row.get("text")), expected);
 				score.add(answered != null && expected.contains(answered), rank, answered == null);
 				if (answered == null || !expected.contains(answered)) {
-					misses.add(set.name() + " " + row.get("id") + " expected " + row.get("expected") + ", got "
-							+ ((answered == null) ? "no answer" : answered) + ": " + row.get("text"));
+					misses.add(new Miss(set, row.get("id") + " expected " + row.get("expected") + ", got "
+							+ ((answered == null) ? "no answer" : answered) + ": " + row.get("text")));
 				}
 			}
 			scores.add(score);
@@ -73,7 +73,7 @@ public class Evaluation {
 				offTopic++;
 				if (handle(row.get("text")).stream().anyMatch(r -> r.kind() == ReplyKind.ANSWER)) {
 					offTopicAnswered++;
-					misses.add(set.name() + " " + row.get("id") + " answered with a passage: " + row.get("text"));
+					misses.add(new Miss(set, row.get("id") + " answered with a passage: " + row.get("text")));
 				}
 			}
 		}
@@ -85,7 +85,7 @@ public class Evaluation {
 	/** The emergency guard on {@code dir/safety/}: emergency-*.tsv must alarm; benign-*.tsv and negated-*.tsv must not. */
 	public SafetyFigures safety(Path dir) {
 		Map<String, List<Rate>> byKind = new LinkedHashMap<>();
-		List<String> misses = new ArrayList<>();
+		List<Miss> misses = new ArrayList<>();
 		for (String kind : List.of("emergency", "benign", "negated")) {
 			boolean mustAlarm = kind.equals("emergency");
 			List<Rate> rates = new ArrayList<>();
@@ -98,8 +98,8 @@ public class Evaluation {
 					counts[0]++;
 					counts[1] += alarmed ? 1 : 0;
 					if (alarmed != mustAlarm) {
-						misses.add(set.name() + " " + row.get("id") + (mustAlarm ? " MISSED: " : " false alarm: ")
-								+ row.get("text"));
+						misses.add(new Miss(set, row.get("id") + (mustAlarm ? " MISSED: " : " false alarm: ")
+								+ row.get("text")));
 					}
 				}
 				byLanguage.forEach((language, counts) -> rates.add(new Rate(set.name(), language, counts[0], counts[1])));
@@ -196,8 +196,48 @@ public class Evaluation {
 
 	}
 
+	/**
+	 * A case the system got wrong, and the file it is from. Only misses of dev files are ever shown: the held-out
+	 * files measure what tuning on the dev files did not see, so their rows must not be looked at to fix them.
+	 */
+	public record Miss(String file, boolean heldOut, String text) {
+
+		Miss(EvalSet set, String text) {
+			this(set.name(), set.heldOut(), text);
+		}
+
+		@Override
+		public String toString() {
+			return this.file + " " + this.text;
+		}
+
+	}
+
+	/** What the misses of one run may show: the dev files' misses listed, the held-out files' only counted. */
+	private static String describe(List<Miss> misses) {
+		long heldOut = misses.stream().filter(Miss::heldOut).count();
+		List<String> lines = new ArrayList<>();
+		misses.stream().filter(m -> !m.heldOut()).forEach(m -> lines.add(m.toString()));
+		lines.add(heldOut + " held-out misses (not listed: those files are never tuned on)");
+		return String.join("\n", lines);
+	}
+
+	private static List<Miss> dev(List<Miss> misses) {
+		return misses.stream().filter(m -> !m.heldOut()).toList();
+	}
+
 	public record RetrievalFigures(List<Score> byFile, Score all, int offTopic, int offTopicAnswered, long p50Nanos,
-			long p95Nanos, long p99Nanos, List<String> misses) {
+			long p95Nanos, long p99Nanos, List<Miss> misses) {
+
+		/** The misses of the dev files; held-out misses are only counted. */
+		public List<Miss> devMisses() {
+			return dev(this.misses);
+		}
+
+		/** Dev misses one per line, then how many held-out rows missed: safe to print in a test failure. */
+		public String describeMisses() {
+			return describe(this.misses);
+		}
 
 		public String format() {
 			StringBuilder out = new StringBuilder("Answer quality (retrieval/questions-*.tsv, through the pipeline)\n");
@@ -225,7 +265,17 @@ public class Evaluation {
 
 	}
 
-	public record SafetyFigures(Map<String, List<Rate>> byKind, List<String> misses) {
+	public record SafetyFigures(Map<String, List<Rate>> byKind, List<Miss> misses) {
+
+		/** The misses of the dev files; held-out misses are only counted. */
+		public List<Miss> devMisses() {
+			return dev(this.misses);
+		}
+
+		/** Dev misses one per line, then how many held-out rows missed: safe to print in a test failure. */
+		public String describeMisses() {
+			return describe(this.misses);
+		}
 
 		/** Share of the rows of one kind (all files, all languages) on which the first reply was the emergency one. */
 		public double alarmRate(String kind) {

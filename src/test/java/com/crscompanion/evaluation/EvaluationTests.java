@@ -22,23 +22,23 @@ class EvaluationTests {
 	Evaluation evaluation;
 
 	/**
-	 * The target is top-1 0.90; measured 0.83 (dev 0.82, held-out 0.84) with top-3 0.95. These floors hold what is
-	 * reached so a change cannot quietly lose it; raise them as retrieval improves.
+	 * The target is top-1 0.90; measured 0.87 (dev 0.88, held-out 0.84) with top-3 0.95. These floors hold what is
+	 * reached, less a small margin, so a change cannot quietly lose it; raise them as retrieval improves.
 	 */
 	@Test
 	void familyQuestionsGetTheRightPassage() {
 		Evaluation.RetrievalFigures figures = this.evaluation.retrieval(EVAL);
 		System.out.println(figures.format());
 		assertThat(figures.all().questions()).isGreaterThanOrEqualTo(150);
-		assertThat(figures.all().top1()).as(String.join("\n", figures.misses())).isGreaterThanOrEqualTo(0.80);
-		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.93);
+		assertThat(figures.all().top1()).as(figures.describeMisses()).isGreaterThanOrEqualTo(0.86);
+		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.94);
 	}
 
 	@Test
 	void offTopicChatIsNeverAnsweredWithAPassage() {
 		Evaluation.RetrievalFigures figures = this.evaluation.retrieval(EVAL);
 		assertThat(figures.offTopic()).isGreaterThanOrEqualTo(40);
-		assertThat(figures.offTopicAnswered()).as(String.join("\n", figures.misses())).isZero();
+		assertThat(figures.offTopicAnswered()).as(figures.describeMisses()).isZero();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,7 +31,8 @@ import com.crscompanion.knowledge.Passage;
 /**
  * Command-line tools for editors and developers, run as {@code java -jar crs-companion.jar <command>}:
  * {@code ask "question"} prints the replies, {@code passages} prints the content as indexed with the import's
- * repairs, {@code eval [folder]} prints the evaluation figures, {@code hash-password} reads a password (one line on
+ * repairs, {@code eval [folder] [--misses]} prints the evaluation figures (with {@code --misses}, also every case of
+ * the dev files it got wrong; held-out misses are only counted), {@code hash-password} reads a password (one line on
  * standard input, or typed unseen at a terminal) and prints its hash for {@code crs.console.users}.
  */
 @Component
@@ -38,6 +40,8 @@ import com.crscompanion.knowledge.Passage;
 class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Path DEFAULT_EVAL_DIR = Path.of("src/test/resources/eval");
+
+	private static final String MISSES_FLAG = "--misses";
 
 	private final Conversations conversations;
 
@@ -61,7 +65,7 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 		switch (words.get(0)) {
 			case "ask" -> ask(String.join(" ", words.subList(1, words.size())));
 			case "passages" -> passages();
-			case "eval" -> eval((words.size() > 1) ? Path.of(words.get(1)) : DEFAULT_EVAL_DIR);
+			case "eval" -> eval(words.subList(1, words.size()));
 			case "hash-password" -> hashPassword();
 			default -> throw new IllegalArgumentException("Unknown command " + words.get(0));
 		}
@@ -98,15 +102,25 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 		snapshot.report().findings().forEach(f -> this.out.println("  " + f));
 	}
 
-	private void eval(Path dir) {
+	/**
+	 * Prints the figures; with {@code --misses}, also the dev files' misses, for editors and developers to work on.
+	 * Held-out misses are only counted, never listed: those rows must stay unseen to measure what tuning missed.
+	 */
+	private void eval(List<String> args) {
+		boolean listMisses = args.contains(MISSES_FLAG);
+		Path dir = args.stream().filter(a -> !a.equals(MISSES_FLAG)).findFirst().map(Path::of).orElse(DEFAULT_EVAL_DIR);
 		Evaluation.RetrievalFigures retrieval = this.evaluation.retrieval(dir);
 		Evaluation.SafetyFigures safety = this.evaluation.safety(dir);
 		this.out.println(retrieval.format());
 		this.out.println(safety.format());
-		if (!retrieval.misses().isEmpty() || !safety.misses().isEmpty()) {
-			this.out.println("Misses:");
-			retrieval.misses().forEach(m -> this.out.println("  " + m));
-			safety.misses().forEach(m -> this.out.println("  " + m));
+		List<Evaluation.Miss> misses = new ArrayList<>(retrieval.misses());
+		misses.addAll(safety.misses());
+		long heldOut = misses.stream().filter(Evaluation.Miss::heldOut).count();
+		this.out.println("Misses: " + (misses.size() - heldOut) + " in dev files"
+				+ (listMisses ? "" : " (list them with eval " + MISSES_FLAG + ")") + ", " + heldOut
+				+ " in held-out files (never listed: they are not tuned on)");
+		if (listMisses) {
+			misses.stream().filter(m -> !m.heldOut()).forEach(m -> this.out.println("  " + m));
 		}
 	}
 

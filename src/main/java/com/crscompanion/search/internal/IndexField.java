@@ -15,6 +15,13 @@ enum IndexField {
 	SECTION("section"),
 	/** The passage text itself. */
 	TEXT("text"),
+	/**
+	 * One way of asking for a passage (its FAQ question or one also-asked phrasing), as a document of its own: a
+	 * question is matched against each phrasing whole, so words from different phrasings do not add up.
+	 */
+	PHRASING("phrasing"),
+	/** On a phrasing's document: the id of the passage it asks for. */
+	PHRASING_OF("phrasing_of"),
 	/** Everything above in one field, not scored: document frequencies and coverage for confidence. */
 	ALL("all"),
 	/** Surface words (not stemmed) of the content and the synonym file: the vocabulary typo correction aims at. */

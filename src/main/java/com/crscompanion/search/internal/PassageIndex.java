@@ -3,6 +3,7 @@ package com.crscompanion.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,10 +34,14 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -63,6 +68,9 @@ final class PassageIndex {
 
 	private final Passage[] passagesByDoc;
 
+	/** For a phrasing's document, the document of the passage it asks for; -1 for every other document. */
+	private final int[] passageDocOf;
+
 	private final SpellingCorrector speller;
 
 	private final int documents;
@@ -72,18 +80,29 @@ final class PassageIndex {
 	/** Terms of headings, questions, titles, phrasings and the synonym lexicon: the words of what the guide is about. */
 	private final Set<String> topicTerms;
 
+	/**
+	 * Terms of the guide's own words (headings, questions, titles, text) and the synonym lexicon. Also-asked phrasings
+	 * are left out: they are told the way families tell things ("this morning dad couldn't write his name"), so their
+	 * words include chat that says nothing about the guide.
+	 */
+	private final Set<String> guideTerms;
+
 	private PassageIndex(GuideAnalyzer analyzer, SearchProperties properties, DirectoryReader reader,
-			Passage[] passagesByDoc, Supplier<Set<String>> english, Set<String> lexiconTerms) {
+			Passage[] passagesByDoc, int[] passageDocOf, Supplier<Set<String>> english, Set<String> lexiconTerms) {
 		this.analyzer = analyzer;
 		this.properties = properties;
 		this.reader = reader;
 		this.searcher = new IndexSearcher(reader);
 		this.searcher.setSimilarity(new BM25Similarity(properties.bm25().k1(), properties.bm25().b()));
 		this.passagesByDoc = passagesByDoc;
+		this.passageDocOf = passageDocOf;
 		try {
 			this.documents = Math.max(1, reader.getDocCount(IndexField.ALL.fieldName()));
 			this.speller = new SpellingCorrector(vocabulary(reader), english, properties.spellingMinLength());
-			this.topicTerms = topicTerms(reader, lexiconTerms);
+			this.topicTerms = terms(reader, lexiconTerms,
+					List.of(IndexField.QUESTION, IndexField.ASKED, IndexField.TITLE, IndexField.SECTION));
+			this.guideTerms = terms(reader, lexiconTerms,
+					List.of(IndexField.QUESTION, IndexField.TITLE, IndexField.SECTION, IndexField.TEXT));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -101,6 +120,13 @@ final class PassageIndex {
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField))) {
 			for (Passage passage : passages) {
 				writer.addDocument(document(passage));
+				for (String phrasing : phrasings(passage)) {
+					Document doc = new Document();
+					// StringField: which passage the phrasing asks for, exact and stored
+					doc.add(new StringField(IndexField.PHRASING_OF.fieldName(), passage.id(), Field.Store.YES));
+					doc.add(new TextField(IndexField.PHRASING.fieldName(), phrasing, Field.Store.NO));
+					writer.addDocument(doc);
+				}
 			}
 			// the synonym file's lay words are a vocabulary too: "temprature" should reach "temperature" and its rule
 			Document lexicon = new Document();
@@ -117,21 +143,32 @@ final class PassageIndex {
 			Map<String, Passage> byId = new HashMap<>();
 			passages.forEach(p -> byId.put(p.id(), p));
 			Passage[] byDoc = new Passage[reader.maxDoc()];
+			Map<String, Integer> docById = new HashMap<>();
 			var stored = reader.storedFields();
 			for (int doc = 0; doc < reader.maxDoc(); doc++) {
 				String id = stored.document(doc).get(IndexField.ID.fieldName());
 				byDoc[doc] = (id != null) ? byId.get(id) : null;
+				if (id != null) {
+					docById.put(id, doc);
+				}
 			}
-			return new PassageIndex(analyzer, properties, reader, byDoc, english, lexiconTerms);
+			int[] passageDocOf = new int[reader.maxDoc()];
+			for (int doc = 0; doc < reader.maxDoc(); doc++) {
+				String of = stored.document(doc).get(IndexField.PHRASING_OF.fieldName());
+				passageDocOf[doc] = (of != null) ? docById.get(of) : -1;
+			}
+			return new PassageIndex(analyzer, properties, reader, byDoc, passageDocOf, english, lexiconTerms);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static Set<String> topicTerms(DirectoryReader reader, Set<String> lexiconTerms) throws IOException {
+	/** The synonym lexicon's terms and every term of these fields. */
+	private static Set<String> terms(DirectoryReader reader, Set<String> lexiconTerms, List<IndexField> fields)
+			throws IOException {
 		Set<String> topic = new java.util.HashSet<>(lexiconTerms);
-		for (IndexField field : List.of(IndexField.QUESTION, IndexField.ASKED, IndexField.TITLE, IndexField.SECTION)) {
+		for (IndexField field : fields) {
 			Terms terms = MultiTerms.getTerms(reader, field.fieldName());
 			if (terms == null) {
 				continue;
@@ -156,6 +193,16 @@ final class PassageIndex {
 			words.put(term.utf8ToString(), iterator.docFreq());
 		}
 		return words;
+	}
+
+	/** The ways of asking for a passage: its FAQ question and its also-asked phrasings. */
+	private static List<String> phrasings(Passage passage) {
+		List<String> phrasings = new ArrayList<>();
+		if (passage.question() != null) {
+			phrasings.add(passage.question());
+		}
+		phrasings.addAll(passage.alsoAsked());
+		return phrasings;
 	}
 
 	private static Document document(Passage passage) {
@@ -206,27 +253,76 @@ final class PassageIndex {
 		if (groups.isEmpty()) {
 			return SearchResult.empty();
 		}
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		for (List<String> group : groups) {
-			query.add(groupQuery(group), Occur.SHOULD);
-		}
-		TopDocs top = this.searcher.search(query.build(), this.properties.maxHits());
-		List<Hit> hits = new ArrayList<>();
-		for (ScoreDoc scoreDoc : top.scoreDocs) {
-			Passage passage = this.passagesByDoc[scoreDoc.doc];
-			if (passage != null) {
-				hits.add(new Hit(passage, scoreDoc.score));
-			}
-		}
-		if (hits.isEmpty()) {
+		List<Map.Entry<Integer, Float>> ranked = rank(groups);
+		if (ranked.isEmpty()) {
 			return SearchResult.empty();
 		}
-		int best = top.scoreDocs[0].doc;
+		List<Hit> hits = new ArrayList<>();
+		for (Map.Entry<Integer, Float> scored : ranked.subList(0, Math.min(ranked.size(), this.properties.maxHits()))) {
+			hits.add(new Hit(this.passagesByDoc[scored.getKey()], scored.getValue()));
+		}
+		int best = ranked.get(0).getKey();
 		Coverage coverage = coverage(groups, best);
 		double confidence = Math.max(coverage.share(),
 				Math.min(1, coverage.topicEvidence() / this.properties.evidenceForFullConfidence()));
-		boolean confident = coverage.topicEvidence() > 0 && confidence >= this.properties.confidenceFloor();
+		boolean confident = coverage.guideEvidence() > 0 && confidence >= this.properties.confidenceFloor();
 		return new SearchResult(hits, confidence, confident);
+	}
+
+	/**
+	 * Passage documents by score, best first: the passage's BM25F score plus, weighted, the BM25 score of its one
+	 * phrasing that best matches the question. A bag of fifteen phrasings adds up words from different ones ("fever"
+	 * from one, "infection" from another); the best single phrasing rewards the passage families asked for in
+	 * these words.
+	 */
+	private List<Map.Entry<Integer, Float>> rank(List<List<String>> groups) throws IOException {
+		BooleanQuery.Builder passageQuery = new BooleanQuery.Builder();
+		BooleanQuery.Builder phrasingQuery = new BooleanQuery.Builder();
+		for (List<String> group : groups) {
+			passageQuery.add(groupQuery(group), Occur.SHOULD);
+			phrasingQuery.add(phrasingQuery(group), Occur.SHOULD);
+		}
+		float[] scores = scores(passageQuery.build());
+		float phrasingWeight = this.properties.boosts().phrasing();
+		if (phrasingWeight > 0) {
+			float[] phrasingScores = scores(phrasingQuery.build());
+			float[] bestPhrasing = new float[scores.length];
+			for (int doc = 0; doc < phrasingScores.length; doc++) {
+				int passageDoc = this.passageDocOf[doc];
+				if (passageDoc >= 0) {
+					bestPhrasing[passageDoc] = Math.max(bestPhrasing[passageDoc], phrasingScores[doc]);
+				}
+			}
+			for (int doc = 0; doc < scores.length; doc++) {
+				scores[doc] += phrasingWeight * bestPhrasing[doc];
+			}
+		}
+		List<Map.Entry<Integer, Float>> ranked = new ArrayList<>();
+		for (int doc = 0; doc < scores.length; doc++) {
+			if (scores[doc] > 0 && this.passagesByDoc[doc] != null) {
+				ranked.add(Map.entry(doc, scores[doc]));
+			}
+		}
+		// best first; equal scores in index order, as Lucene ranks them
+		ranked.sort(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+		return ranked;
+	}
+
+	/** The score of every document the query matches, by document (0 for the others). */
+	private float[] scores(Query query) throws IOException {
+		float[] scores = new float[this.reader.maxDoc()];
+		this.searcher.search(query, new EveryScore(scores));
+		return scores;
+	}
+
+	/** One query term and its synonyms in one phrasing: BM25 with one idf for the term and its synonyms. */
+	private static Query phrasingQuery(List<String> group) {
+		if (group.size() == 1) {
+			return new TermQuery(new Term(IndexField.PHRASING.fieldName(), group.get(0)));
+		}
+		SynonymQuery.Builder query = new SynonymQuery.Builder(IndexField.PHRASING.fieldName());
+		group.forEach(term -> query.addTerm(new Term(IndexField.PHRASING.fieldName(), term)));
+		return query.build();
 	}
 
 	/**
@@ -301,17 +397,20 @@ final class PassageIndex {
 	/**
 	 * How much of the question the best passage answers: the idf-weighted share of its terms the passage holds (words
 	 * the guide never uses counting against it), and the absolute evidence, the summed idf of matched terms from the
-	 * guide's topic vocabulary, so a long message with several solid matches is not sunk by its chatter.
+	 * guide's topic vocabulary, so a long message with several solid matches is not sunk by its chatter. The guide
+	 * evidence counts only matches on the guide's own words: a question is answered only if it has some.
 	 */
 	private Coverage coverage(List<List<String>> groups, int doc) throws IOException {
 		double rarest = idf(1);
 		double asked = 0;
 		double covered = 0;
 		double topicEvidence = 0;
+		double guideEvidence = 0;
 		for (List<String> group : groups) {
 			double groupWeight = 0;
 			double matchedWeight = 0;
 			double topicWeight = 0;
+			double guideWeight = 0;
 			for (String term : group) {
 				int df = this.reader.docFreq(new Term(IndexField.ALL.fieldName(), term));
 				if (df == 0) {
@@ -322,16 +421,59 @@ final class PassageIndex {
 				if (contains(doc, term)) {
 					matchedWeight = Math.max(matchedWeight, weight);
 					topicWeight = this.topicTerms.contains(term) ? Math.max(topicWeight, weight) : topicWeight;
+					guideWeight = this.guideTerms.contains(term) ? Math.max(guideWeight, weight) : guideWeight;
 				}
 			}
 			asked += (groupWeight > 0) ? groupWeight : rarest * this.properties.unknownWordWeight();
 			covered += matchedWeight;
 			topicEvidence += topicWeight;
+			guideEvidence += guideWeight;
 		}
-		return new Coverage((asked == 0) ? 0 : covered / asked, topicEvidence);
+		return new Coverage((asked == 0) ? 0 : covered / asked, topicEvidence, guideEvidence);
 	}
 
-	private record Coverage(double share, double topicEvidence) {
+	private record Coverage(double share, double topicEvidence, double guideEvidence) {
+	}
+
+	/** Writes the score of every matching document into an array indexed by document (one segment or several). */
+	private record EveryScore(float[] scores) implements CollectorManager<SimpleCollector, Void> {
+
+		@Override
+		public SimpleCollector newCollector() {
+			return new SimpleCollector() {
+
+				private Scorable scorer;
+
+				private int docBase;
+
+				@Override
+				protected void doSetNextReader(LeafReaderContext context) {
+					this.docBase = context.docBase;
+				}
+
+				@Override
+				public void setScorer(Scorable scorer) {
+					this.scorer = scorer;
+				}
+
+				@Override
+				public void collect(int doc) throws IOException {
+					EveryScore.this.scores[this.docBase + doc] = this.scorer.score();
+				}
+
+				@Override
+				public ScoreMode scoreMode() {
+					return ScoreMode.COMPLETE;
+				}
+
+			};
+		}
+
+		@Override
+		public Void reduce(Collection<SimpleCollector> collectors) {
+			return null;
+		}
+
 	}
 
 	private double idf(int df) {

@@ -34,10 +34,12 @@ public record SearchProperties(@NotNull Path synonymsFile, @DecimalMin("0") @Dec
 
 	/**
 	 * BM25F field weights (at least 1: a weight multiplies how often the word counts): a question or sub-topic title
-	 * that matches says more than a word somewhere in the text.
+	 * that matches says more than a word somewhere in the text. {@code phrasing} is how much the one phrasing (FAQ
+	 * question or also-asked line) that best matches the question adds to the passage's score, as a multiple of its
+	 * BM25 score (0 turns it off).
 	 */
 	public record Boosts(@DecimalMin("1") float question, @DecimalMin("1") float title, @DecimalMin("1") float section,
-			@DecimalMin("1") float text) {
+			@DecimalMin("1") float text, @DecimalMin("0") float phrasing) {
 	}
 
 	/** BM25 parameters: k1 (how fast repeated words stop counting) and b (how much long passages are penalised). */

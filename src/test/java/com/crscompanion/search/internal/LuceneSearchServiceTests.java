@@ -87,9 +87,48 @@ class LuceneSearchServiceTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "write me a poem", "what's the weather in Beijing tomorrow",
-			"recommend a good restaurant near the hospital", "who won the football last night" })
+			"recommend a good restaurant near the hospital", "who won the football last night", "whats your name",
+			"good evening", "where can I charge my phone", "can I bring food", "can I bring my dog" })
 	void offTopicChatIsNotConfidentlyAnswered(String text) {
 		assertThat(search.search(text).confident()).isFalse();
+	}
+
+	@Test
+	void hedgesAndWhenTheMessageIsWrittenDoNotCountAgainstTheAnswer() {
+		SearchResult plain = search.search("how long does crs last");
+		SearchResult told = search.search("so how long does crs actually even last? it's been since yesterday");
+		assertThat(told.answer()).isEqualTo(plain.answer()).isPresent();
+		assertThat(told.confidence()).isEqualTo(plain.confidence());
+	}
+
+	/** Also-asked phrasings are told as families tell things; their chat words alone are no reason to answer. */
+	@Test
+	void wordsOnlyAnAlsoAskedPhrasingUsesDoNotMakeAnAnswer() {
+		List<Passage> passages = new ArrayList<>(guide.passages());
+		passages.add(new Passage("ward/parking", PassageKind.FAQ, "Ward information", null, "Where can we park the car?",
+				null, "Use the east car park.", "parking.md",
+				List.of("my cousin drove down from Lagos, where can she leave the car")));
+		KnowledgeSnapshot withPhrasing = new KnowledgeSnapshot(passages, guide.report(), guide.loadedAt());
+		LuceneSearchService search = SearchFixtures.service(() -> withPhrasing);
+		assertThat(search.search("where can my cousin park").answer()).map(Passage::id).hasValue("ward/parking");
+		assertThat(search.search("lagos").confident()).isFalse();
+	}
+
+	/** Words from different phrasings of one passage do not add up to beat the passage asked for in one phrasing. */
+	@Test
+	void theOnePhrasingThatMatchesBeatsWordsScatteredOverManyPhrasings() {
+		List<Passage> passages = new ArrayList<>(guide.passages());
+		passages.add(new Passage("ward/parking", PassageKind.FAQ, "Ward information", null, "Where can we park?", null,
+				"Use the east car park; it is open day and night.", "parking.md",
+				List.of("is there parking at night", "how much is the car park", "where do visitors leave the car",
+						"is the car park shuttle free")));
+		passages.add(new Passage("ward/shuttle", PassageKind.FAQ, "Ward information", null, "Is there a shuttle bus?",
+				null, "A shuttle runs from the station every 30 minutes.", "shuttle.md",
+				List.of("shuttle from the car park at night")));
+		KnowledgeSnapshot withWard = new KnowledgeSnapshot(passages, guide.report(), guide.loadedAt());
+		LuceneSearchService search = SearchFixtures.service(() -> withWard);
+		assertThat(search.search("shuttle from the car park at night?").hits().get(0).passage().id())
+			.isEqualTo("ward/shuttle");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.crscompanion.search.internal;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
 
 import com.crscompanion.knowledge.KnowledgeSnapshot;
 import com.crscompanion.knowledge.internal.TestContent;
@@ -20,6 +21,12 @@ class PassageSearchFuzzTests {
 	private static final KnowledgeSnapshot GUIDE = TestContent.guide();
 
 	private static final LuceneSearchService SEARCH = SearchFixtures.service(() -> GUIDE);
+
+	/** The first search waits for the index built in the background; the time budget is for searching only. */
+	@BeforeAll
+	static void waitForTheIndex() {
+		SEARCH.search("warm up");
+	}
 
 	/** Loose bounds that only super-linear behaviour breaks, even under Jazzer's instrumentation. */
 	private static final long FIXED_BUDGET_NANOS = 500_000_000L;
