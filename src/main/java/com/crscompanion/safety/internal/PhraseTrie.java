@@ -17,10 +17,18 @@ final class PhraseTrie {
 
 	static final int MAX_PHRASE_WORDS = 8;
 
-	private final Node root;
+	/**
+	 * The nodes under the root, indexed by word id (null where no phrase starts with that word). Every word of a
+	 * message is looked up here, and the root has a child for most word ids, so a direct index beats a search.
+	 */
+	private final Node[] firstWords;
 
 	private PhraseTrie(Node root) {
-		this.root = root;
+		int size = (root.keys.length == 0) ? 0 : root.keys[root.keys.length - 1] + 1;
+		this.firstWords = new Node[size];
+		for (int k = 0; k < root.keys.length; k++) {
+			this.firstWords[root.keys[k]] = root.children[k];
+		}
 	}
 
 	/** Receives phrase matches without allocating: most matches are common words only counted or flagged. */
@@ -37,7 +45,7 @@ final class PhraseTrie {
 			return;
 		}
 		for (int word : firstWords) {
-			Node child = this.root.child(word);
+			Node child = (word < this.firstWords.length) ? this.firstWords[word] : null;
 			if (child != null) {
 				walk(child, start, start, 1L, false, wordsAt, tokens, sink);
 			}
