@@ -94,6 +94,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 		private final List<Mention> notNegations = new ArrayList<>();
 
+		/** Receives every phrase found; made once, not once per word (a long message has thousands of words). */
+		private final PhraseTrie.MatchSink sorter = this::sort;
+
 		private final int[] hintsPerLanguage = new int[RuleBasedEmergencyGuard.this.lexicon.languages().size()];
 
 		/** Whether hint words or the script showed the message's language (else it is the default). */
@@ -189,12 +192,12 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			PhraseTrie trie = RuleBasedEmergencyGuard.this.lexicon.trie();
 			for (int t = 0; t < this.tokens.count(); t++) {
 				if (wordsAt[t] != null) {
-					trie.matchAt(t, wordsAt, this.tokens, this::sort);
+					trie.matchAt(t, wordsAt, this.tokens, this.sorter);
 				}
 			}
 			CjkPhraseMatcher cjk = RuleBasedEmergencyGuard.this.lexicon.cjk();
 			if (!cjk.isEmpty() && this.tokens.hasCjk()) {
-				cjk.match(this.tokens, this::sort);
+				cjk.match(this.tokens, this.sorter);
 			}
 		}
 
