@@ -2,7 +2,6 @@ package com.crscompanion.safety.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -37,8 +36,6 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 	/** Words between a fever word and a normal reading that stands it down ("his temperature is 36.8"). */
 	private static final int NORMAL_READING_REACH = 3;
-
-	private static final int[][] NO_WORDS = new int[0][];
 
 	private final Lexicon lexicon;
 
@@ -188,11 +185,11 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		}
 
 		private void findPhrases() {
-			int[][] wordsAt = lookUpWords();
+			TokenWords words = lookUpWords();
 			PhraseTrie trie = RuleBasedEmergencyGuard.this.lexicon.trie();
 			for (int t = 0; t < this.tokens.count(); t++) {
-				if (wordsAt[t] != null) {
-					trie.matchAt(t, wordsAt, this.tokens, this.sorter);
+				if (words.from(t) < words.to(t)) {
+					trie.matchAt(t, words, this.tokens, this.sorter);
 				}
 			}
 			CjkPhraseMatcher cjk = RuleBasedEmergencyGuard.this.lexicon.cjk();
@@ -201,28 +198,21 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			}
 		}
 
-		private int[][] lookUpWords() {
+		private TokenWords lookUpWords() {
 			int count = this.tokens.count();
-			if (count == 0) {
-				return NO_WORDS;
-			}
-			int[][] wordsAt = new int[count][];
-			WordIds found = new WordIds();
+			TokenWords words = new TokenWords(count);
 			long[] scratch = new long[64];
 			WordIndex index = RuleBasedEmergencyGuard.this.lexicon.words();
 			char[] chars = this.text.chars();
 			for (int t = 0; t < count; t++) {
 				byte type = this.tokens.type(t);
-				if (type != Tokens.WORD && type != Tokens.NUMBER) {
-					continue;
+				if (type == Tokens.WORD || type == Tokens.NUMBER) {
+					index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), words,
+							scratch);
 				}
-				found.clear();
-				if (index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), found,
-						scratch) > 0) {
-					wordsAt[t] = found.toArray();
-				}
+				words.endToken(t);
 			}
-			return wordsAt;
+			return words;
 		}
 
 		private void sort(PhrasePayload payload, int start, int end, long phraseTokens) {
@@ -459,44 +449,6 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				return false;
 			}
 
-		}
-
-	}
-
-	/** Word ids of one token, without duplicates. */
-	private static final class WordIds implements WordIndex.WordIdSink {
-
-		private int[] ids = new int[8];
-
-		private int size;
-
-		void clear() {
-			this.size = 0;
-		}
-
-		@Override
-		public int size() {
-			return this.size;
-		}
-
-		@Override
-		public void addAll(int[] wordIds) {
-			for (int id : wordIds) {
-				boolean seen = false;
-				for (int i = 0; i < this.size && !seen; i++) {
-					seen = this.ids[i] == id;
-				}
-				if (!seen) {
-					if (this.size == this.ids.length) {
-						this.ids = Arrays.copyOf(this.ids, this.size * 2);
-					}
-					this.ids[this.size++] = id;
-				}
-			}
-		}
-
-		int[] toArray() {
-			return Arrays.copyOf(this.ids, this.size);
 		}
 
 	}

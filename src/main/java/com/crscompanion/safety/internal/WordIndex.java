@@ -32,9 +32,12 @@ final class WordIndex {
 		}
 	}
 
-	private final char[][] forms;
-
-	private final int[][] formWords;
+	/**
+	 * Every form in one array, so that checking a candidate and taking its words reads one place: at a form's
+	 * offset, its length, its characters, the number of words it stands for and their ids. The indexes below map
+	 * hashes to these offsets.
+	 */
+	private final int[] forms;
 
 	private final LongIndex exactForms;
 
@@ -60,18 +63,37 @@ final class WordIndex {
 	private final long[] typoLengthsByFirstLetter = new long[0x800];
 
 	private WordIndex(Builder builder) {
-		this.forms = builder.forms.toArray(new char[0][]);
-		this.formWords = builder.formWords.stream().map(WordIndex::toArray).toArray(int[][]::new);
+		int[] offsets = new int[builder.forms.size()];
+		int size = 0;
+		for (int id = 0; id < offsets.length; id++) {
+			offsets[id] = size;
+			size += 2 + builder.forms.get(id).length + builder.formWords.get(id).size();
+		}
+		this.forms = new int[size];
+		for (int id = 0; id < offsets.length; id++) {
+			char[] form = builder.forms.get(id);
+			List<Integer> words = builder.formWords.get(id);
+			int at = offsets[id];
+			this.forms[at++] = form.length;
+			for (char c : form) {
+				this.forms[at++] = c;
+			}
+			this.forms[at++] = words.size();
+			for (int word : words) {
+				this.forms[at++] = word;
+			}
+		}
 		LongIndex.Builder exact = new LongIndex.Builder();
 		LongIndex.Builder squeezed = new LongIndex.Builder();
 		LongIndex.Builder stemIndex = new LongIndex.Builder();
 		LongIndex.Builder typos = new LongIndex.Builder();
 		long lengths = 0;
-		for (int id = 0; id < this.forms.length; id++) {
-			char[] form = this.forms[id];
+		for (int id = 0; id < offsets.length; id++) {
+			char[] form = builder.forms.get(id);
+			int offset = offsets[id];
 			FormKind kind = builder.formKinds.get(id);
 			if (kind == FormKind.STEM) {
-				stemIndex.add(hash(form, 0, form.length), id);
+				stemIndex.add(hash(form, 0, form.length), offset);
 				long lengthBit = 1L << Math.min(form.length, 63);
 				lengths |= lengthBit;
 				if (form[0] < 0x800) {
@@ -79,16 +101,16 @@ final class WordIndex {
 				}
 				continue;
 			}
-			exact.add(hash(form, 0, form.length), id);
+			exact.add(hash(form, 0, form.length), offset);
 			if (kind == FormKind.TOLERANT) {
 				char[] squeezedForm = squeeze(form, 0, form.length);
-				squeezed.add(hash(squeezedForm, 0, squeezedForm.length), id);
+				squeezed.add(hash(squeezedForm, 0, squeezedForm.length), offset);
 			}
 			if (kind == FormKind.TOLERANT && builder.typoTolerant.get(id) && form.length >= MIN_TYPO_LENGTH
 					&& form.length <= MAX_TYPO_LENGTH && form[0] < 0x800) {
-				typos.add(hash(form, 0, form.length), id);
+				typos.add(hash(form, 0, form.length), offset);
 				for (int skip = 1; skip < form.length; skip++) {
-					typos.add(hashWithout(form, skip), id);
+					typos.add(hashWithout(form, skip), offset);
 				}
 				for (int n = form.length - 1; n <= form.length + 1; n++) {
 					this.typoLengthsByFirstLetter[form[0]] |= 1L << n;
@@ -123,17 +145,18 @@ final class WordIndex {
 			}
 			int stemLength = i + 1;
 			if (stemLength < 64 && (stemLengthsHere & (1L << stemLength)) != 0) {
-				collect(this.stems.get(hash), text, start, stemLength, found);
+				collect(this.stems, this.stems.find(hash), text, start, stemLength, found);
 			}
 		}
-		collect(this.exactForms.get(hash), text, start, length, found);
+		collect(this.exactForms, this.exactForms.find(hash), text, start, length, found);
 		if (found.size() > before) {
 			return found.size();
 		}
 		if (hasStretchedLetters(text, start, length)) {
 			char[] squeezed = squeeze(text, start, length);
-			for (int id : this.squeezedForms.get(hash(squeezed, 0, squeezed.length))) {
-				found.addAll(this.formWords[id]);
+			long entry = this.squeezedForms.find(hash(squeezed, 0, squeezed.length));
+			for (int k = 0; k < LongIndex.count(entry); k++) {
+				addWords(this.squeezedForms.value(entry, k), found);
 			}
 			if (found.size() > before) {
 				return found.size();
@@ -162,76 +185,86 @@ final class WordIndex {
 		return (pairs[bit >>> 6] & (1L << bit)) != 0;
 	}
 
-	private void collect(int[] candidates, char[] text, int start, int length, WordIdSink found) {
-		for (int id : candidates) {
-			char[] form = this.forms[id];
-			if (form.length == length && regionEquals(form, text, start)) {
-				found.addAll(this.formWords[id]);
+	private void collect(LongIndex index, long entry, char[] text, int start, int length, WordIdSink found) {
+		for (int k = 0; k < LongIndex.count(entry); k++) {
+			int form = index.value(entry, k);
+			if (this.forms[form] == length && regionEquals(form, text, start)) {
+				addWords(form, found);
 			}
+		}
+	}
+
+	/** Adds the ids of the words that the form at offset {@code form} stands for. */
+	private void addWords(int form, WordIdSink found) {
+		int words = form + 1 + this.forms[form];
+		for (int k = words + 1; k <= words + this.forms[words]; k++) {
+			found.add(this.forms[k]);
 		}
 	}
 
 	private void lookupTypos(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
 		long whole = prefixHashes[length];
-		verifyTypos(this.typoNeighbours.get(whole), text, start, length, found);
+		verifyTypos(this.typoNeighbours.find(whole), text, start, length, found);
 		for (int skip = 1; skip < length; skip++) {
 			long tail = whole - prefixHashes[skip + 1] * POWERS[length - skip - 1];
 			long without = prefixHashes[skip] * POWERS[length - skip - 1] + tail;
-			verifyTypos(this.typoNeighbours.get(without), text, start, length, found);
+			verifyTypos(this.typoNeighbours.find(without), text, start, length, found);
 		}
 	}
 
-	private void verifyTypos(int[] candidates, char[] text, int start, int length, WordIdSink found) {
-		for (int id : candidates) {
-			char[] form = this.forms[id];
-			if (form[0] == text[start] && withinOneEdit(form, text, start, length)) {
-				found.addAll(this.formWords[id]);
+	private void verifyTypos(long entry, char[] text, int start, int length, WordIdSink found) {
+		for (int k = 0; k < LongIndex.count(entry); k++) {
+			int form = this.typoNeighbours.value(entry, k);
+			if (this.forms[form + 1] == text[start] && withinOneEdit(form, text, start, length)) {
+				addWords(form, found);
 			}
 		}
 	}
 
-	/** Optimal string alignment distance <= 1: one insertion, deletion, substitution or neighbour swap. */
-	static boolean withinOneEdit(char[] form, char[] text, int start, int length) {
-		int formLength = form.length;
+	/**
+	 * Whether the form at offset {@code form} is within optimal string alignment distance 1 of the text: one
+	 * insertion, deletion, substitution or neighbour swap.
+	 */
+	private boolean withinOneEdit(int form, char[] text, int start, int length) {
+		int formLength = this.forms[form];
 		if (Math.abs(formLength - length) > 1) {
 			return false;
 		}
+		int first = form + 1;
 		int i = 0;
-		while (i < formLength && i < length && form[i] == text[start + i]) {
+		while (i < formLength && i < length && this.forms[first + i] == text[start + i]) {
 			i++;
 		}
 		if (i == formLength && i == length) {
 			return true;
 		}
 		if (formLength == length) {
-			if (tailEquals(form, i + 1, text, start + i + 1, length - i - 1)) {
+			if (tailEquals(first + i + 1, text, start + i + 1, length - i - 1)) {
 				return true;
 			}
-			return i + 1 < length && form[i] == text[start + i + 1] && form[i + 1] == text[start + i]
-					&& tailEquals(form, i + 2, text, start + i + 2, length - i - 2);
+			return i + 1 < length && this.forms[first + i] == text[start + i + 1]
+					&& this.forms[first + i + 1] == text[start + i]
+					&& tailEquals(first + i + 2, text, start + i + 2, length - i - 2);
 		}
 		if (formLength > length) {
-			return tailEquals(form, i + 1, text, start + i, length - i);
+			return tailEquals(first + i + 1, text, start + i, length - i);
 		}
-		return tailEquals(form, i, text, start + i + 1, formLength - i);
+		return tailEquals(first + i, text, start + i + 1, formLength - i);
 	}
 
-	private static boolean tailEquals(char[] form, int formFrom, char[] text, int textFrom, int count) {
+	/** Whether {@code count} characters of the forms array from {@code from} equal the text's from {@code textFrom}. */
+	private boolean tailEquals(int from, char[] text, int textFrom, int count) {
 		for (int k = 0; k < count; k++) {
-			if (form[formFrom + k] != text[textFrom + k]) {
+			if (this.forms[from + k] != text[textFrom + k]) {
 				return false;
 			}
 		}
 		return true;
 	}
 
-	private static boolean regionEquals(char[] form, char[] text, int start) {
-		for (int k = 0; k < form.length; k++) {
-			if (form[k] != text[start + k]) {
-				return false;
-			}
-		}
-		return true;
+	/** Whether the form at offset {@code form} is spelt as the text from {@code start}. */
+	private boolean regionEquals(int form, char[] text, int start) {
+		return tailEquals(form + 1, text, start, this.forms[form]);
 	}
 
 	/**
@@ -279,16 +312,13 @@ final class WordIndex {
 		return hash;
 	}
 
-	private static int[] toArray(List<Integer> list) {
-		return list.stream().mapToInt(Integer::intValue).toArray();
-	}
-
-	/** Receives word ids without duplicates. */
+	/** Receives word ids and keeps each once. */
 	interface WordIdSink {
 
+		/** How many ids were kept so far; {@link #lookup} compares it before and after. */
 		int size();
 
-		void addAll(int[] wordIds);
+		void add(int wordId);
 
 	}
 
