@@ -42,50 +42,58 @@ final class TextNormalizer {
 
 	static NormalizedText normalize(String text) {
 		int length = text.length();
-		int capacity = length + 16;
-		char[] chars = new char[capacity];
-		int[] sourceStart = new int[capacity];
-		int[] sourceEnd = new int[capacity];
+		char[] source = new char[length];
+		text.getChars(0, length, source, 0);
+		// room for every remaining original character one to one, so only an expansion needs to check for space
+		char[] chars = new char[length + 16];
+		NormalizedText.SourceMap.Builder sourceMap = new NormalizedText.SourceMap.Builder();
 		int out = 0;
-		for (int i = 0; i < length;) {
-			char c = text.charAt(i);
-			int width = 1;
-			char folded;
-			String expansion = null;
-			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				width = 2;
-				folded = ' ';
+		// true while folded characters map one to one onto the original ones at a constant shift; anything else
+		// (a dropped character, an expansion, a surrogate pair) starts a new piece of the source map
+		boolean inRun = false;
+		boolean lowSurrogateOfPair = false;
+		// a plain counted loop (the index only ever steps by one) lets the JIT drop most bounds checks
+		for (int i = 0; i < length; i++) {
+			char c = source[i];
+			char folded = FOLDED[c];
+			if (folded < EXPANDS && !Character.isSurrogate(c)) {
+				if (!inRun) {
+					sourceMap.run(out, i);
+					inRun = true;
+				}
+				chars[out++] = folded;
+			}
+			else if (lowSurrogateOfPair) {
+				lowSurrogateOfPair = false; // already folded with its high surrogate
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(source[i + 1])) {
+				sourceMap.single(out, i, 2);
+				chars[out++] = ' ';
+				inRun = false;
+				lowSurrogateOfPair = true;
+			}
+			else if (folded == EXPANDS) {
+				String expansion = EXPANSIONS[c];
+				int needed = out + expansion.length() + (length - i - 1);
+				if (needed > chars.length) {
+					chars = Arrays.copyOf(chars, Math.max(needed, chars.length + (chars.length >> 1) + 16));
+				}
+				sourceMap.single(out, i, 1);
+				expansion.getChars(0, expansion.length(), chars, out);
+				out += expansion.length();
+				inRun = false;
+			}
+			else if (folded == DROP) {
+				inRun = false;
 			}
 			else {
-				folded = FOLDED[c];
-				if (folded == EXPANDS) {
-					expansion = EXPANSIONS[c];
-				}
+				// a lone surrogate: folded like any character, but it breaks the run so the next one starts afresh
+				sourceMap.single(out, i, 1);
+				chars[out++] = folded;
+				inRun = false;
 			}
-			if (folded != DROP) {
-				int needed = out + ((expansion != null) ? expansion.length() : 1);
-				if (needed > chars.length) {
-					int grown = Math.max(needed, chars.length + (chars.length >> 1) + 16);
-					chars = Arrays.copyOf(chars, grown);
-					sourceStart = Arrays.copyOf(sourceStart, grown);
-					sourceEnd = Arrays.copyOf(sourceEnd, grown);
-				}
-				if (expansion == null) {
-					chars[out] = folded;
-					sourceStart[out] = i;
-					sourceEnd[out++] = i + width;
-				}
-				else {
-					for (int k = 0; k < expansion.length(); k++) {
-						chars[out] = expansion.charAt(k);
-						sourceStart[out] = i;
-						sourceEnd[out++] = i + width;
-					}
-				}
-			}
-			i += width;
 		}
-		return new NormalizedText(chars, out, sourceStart, sourceEnd);
+		return new NormalizedText(chars, out, sourceMap.build());
 	}
 
 	/** Folds a short string (a phrase from a phrase file) the same way as messages. */
