@@ -48,29 +48,33 @@ final class TextNormalizer {
 		char[] chars = new char[length + 16];
 		NormalizedText.SourceMap.Builder sourceMap = new NormalizedText.SourceMap.Builder();
 		int out = 0;
-		// true while folded characters map one to one onto the original ones at a constant shift; anything else
-		// (a dropped character, an expansion, a surrogate pair) starts a new piece of the source map
-		boolean inRun = false;
-		boolean lowSurrogateOfPair = false;
-		// a plain counted loop (the index only ever steps by one) lets the JIT drop most bounds checks
-		for (int i = 0; i < length; i++) {
-			char c = source[i];
-			char folded = FOLDED[c];
-			if (folded < EXPANDS && !Character.isSurrogate(c)) {
-				if (!inRun) {
-					sourceMap.run(out, i);
-					inRun = true;
+		int i = 0;
+		while (i < length) {
+			// a run of characters that fold one to one: almost all of a message, so this loop is kept tight
+			int runStart = i;
+			int runOut = out;
+			while (i < length) {
+				char c = source[i];
+				char folded = FOLDED[c];
+				if (folded >= EXPANDS || Character.isSurrogate(c)) {
+					break;
 				}
 				chars[out++] = folded;
+				i++;
 			}
-			else if (lowSurrogateOfPair) {
-				lowSurrogateOfPair = false; // already folded with its high surrogate
+			if (i > runStart) {
+				sourceMap.run(runOut, runStart);
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(source[i + 1])) {
+			if (i == length) {
+				break;
+			}
+			// then one that does not: dropped, expanded, a surrogate pair or a lone surrogate
+			char c = source[i];
+			char folded = FOLDED[c];
+			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(source[i + 1])) {
 				sourceMap.single(out, i, 2);
 				chars[out++] = ' ';
-				inRun = false;
-				lowSurrogateOfPair = true;
+				i += 2;
 			}
 			else if (folded == EXPANDS) {
 				String expansion = EXPANSIONS[c];
@@ -81,16 +85,15 @@ final class TextNormalizer {
 				sourceMap.single(out, i, 1);
 				expansion.getChars(0, expansion.length(), chars, out);
 				out += expansion.length();
-				inRun = false;
+				i++;
 			}
 			else if (folded == DROP) {
-				inRun = false;
+				i++;
 			}
 			else {
-				// a lone surrogate: folded like any character, but it breaks the run so the next one starts afresh
-				sourceMap.single(out, i, 1);
+				sourceMap.single(out, i, 1); // a lone surrogate, folded like any other character
 				chars[out++] = folded;
-				inRun = false;
+				i++;
 			}
 		}
 		return new NormalizedText(chars, out, sourceMap.build());
