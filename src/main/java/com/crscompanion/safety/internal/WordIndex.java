@@ -39,7 +39,7 @@ final class WordIndex {
 	 */
 	private final int[] forms;
 
-	private final LongIndex exactForms;
+	private final ExactForms exactForms;
 
 	private final LongIndex squeezedForms;
 
@@ -83,7 +83,7 @@ final class WordIndex {
 				this.forms[at++] = word;
 			}
 		}
-		LongIndex.Builder exact = new LongIndex.Builder();
+		ExactForms.Builder exact = new ExactForms.Builder();
 		LongIndex.Builder squeezed = new LongIndex.Builder();
 		LongIndex.Builder stemIndex = new LongIndex.Builder();
 		LongIndex.Builder typos = new LongIndex.Builder();
@@ -101,7 +101,7 @@ final class WordIndex {
 				}
 				continue;
 			}
-			exact.add(hash(form, 0, form.length), offset);
+			exact.add(hash(form, 0, form.length), offset, form, builder.formWords.get(id));
 			if (kind == FormKind.TOLERANT) {
 				char[] squeezedForm = squeeze(form, 0, form.length);
 				squeezed.add(hash(squeezedForm, 0, squeezedForm.length), offset);
@@ -119,7 +119,7 @@ final class WordIndex {
 				setPair(this.typoLetterPairs, form[0], form[2]);
 			}
 		}
-		this.exactForms = exact.build();
+		this.exactForms = exact.build(this.forms);
 		this.squeezedForms = squeezed.build();
 		this.stems = stemIndex.build();
 		this.stemLengths = lengths;
@@ -148,7 +148,7 @@ final class WordIndex {
 				collect(this.stems, this.stems.find(hash), text, start, stemLength, found);
 			}
 		}
-		collect(this.exactForms, this.exactForms.find(hash), text, start, length, found);
+		this.exactForms.collect(hash, text, start, length, found);
 		if (found.size() > before) {
 			return found.size();
 		}
@@ -310,6 +310,137 @@ final class WordIndex {
 			}
 		}
 		return hash;
+	}
+
+	/**
+	 * The forms matched as written, by hash, laid out so that looking up a short word reads one 32-byte slot: the
+	 * slot holds the hash, the form's length and first {@value #INLINE_CHARS} characters (enough to check most
+	 * words without reading the form itself) and, when the form stands for one word, that word's id. Longer forms
+	 * and forms of several words are read from the {@code forms} array. Forms sharing a hash sit in consecutive
+	 * slots in the order they were added (linear probing, nothing is ever removed), as they come out.
+	 */
+	private static final class ExactForms {
+
+		private static final int INLINE_CHARS = 8;
+
+		/** Longs per slot: hash, info, then the first eight characters four to a long. */
+		private static final int SLOT = 4;
+
+		/** In an info's top 16 bits: the form stands for several words (or one with a large id); read them from forms. */
+		private static final int SEVERAL_WORDS = 0xFFFF;
+
+		private static final int LONG_FORM = 0xFFFF;
+
+		private final long[] slots;
+
+		private final int mask;
+
+		private final int[] forms;
+
+		private ExactForms(long[] slots, int[] forms) {
+			this.slots = slots;
+			this.mask = slots.length / SLOT - 1;
+			this.forms = forms;
+		}
+
+		/** Adds the words of every form spelt as {@code text[start, start+length)}, whose hash is {@code hash}. */
+		void collect(long hash, char[] text, int start, int length, WordIdSink found) {
+			long first = 0;
+			long second = 0;
+			if (length <= INLINE_CHARS) {
+				first = packed(text, start, Math.min(length, 4));
+				second = (length > 4) ? packed(text, start + 4, length - 4) : 0;
+			}
+			int slot = slot(hash, this.mask);
+			long info;
+			while ((info = this.slots[SLOT * slot + 1]) != 0) {
+				if (this.slots[SLOT * slot] == hash && formLength(info) == Math.min(length, LONG_FORM)) {
+					int form = (int) info - 1;
+					boolean same = (length <= INLINE_CHARS)
+							? this.slots[SLOT * slot + 2] == first && this.slots[SLOT * slot + 3] == second
+							: this.forms[form] == length && sameChars(form, text, start, length);
+					if (same) {
+						int word = (int) (info >>> 48);
+						if (word != SEVERAL_WORDS) {
+							found.add(word);
+						}
+						else {
+							addWordsOf(form, found);
+						}
+					}
+				}
+				slot = (slot + 1) & this.mask;
+			}
+		}
+
+		private boolean sameChars(int form, char[] text, int start, int length) {
+			for (int k = 0; k < length; k++) {
+				if (this.forms[form + 1 + k] != text[start + k]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private void addWordsOf(int form, WordIdSink found) {
+			int words = form + 1 + this.forms[form];
+			for (int k = words + 1; k <= words + this.forms[words]; k++) {
+				found.add(this.forms[k]);
+			}
+		}
+
+		private static int formLength(long info) {
+			return (int) (info >>> 32) & 0xFFFF;
+		}
+
+		/** Up to four characters, 16 bits each, the first in the lowest bits. */
+		private static long packed(char[] chars, int start, int count) {
+			long packed = 0;
+			for (int k = 0; k < count; k++) {
+				packed |= (long) chars[start + k] << (16 * k);
+			}
+			return packed;
+		}
+
+		private static int slot(long hash, int mask) {
+			long mixed = hash * 0x9E3779B97F4A7C15L;
+			return (int) (mixed ^ (mixed >>> 32)) & mask;
+		}
+
+		static final class Builder {
+
+			private final List<long[]> entries = new ArrayList<>();
+
+			/** A form with its hash, its offset in the forms array, its characters and its word ids. */
+			void add(long hash, int offset, char[] form, List<Integer> words) {
+				int length = Math.min(form.length, LONG_FORM);
+				int word = (words.size() == 1 && words.get(0) < SEVERAL_WORDS) ? words.get(0) : SEVERAL_WORDS;
+				long info = (offset + 1L) | ((long) length << 32) | ((long) word << 48);
+				long first = 0;
+				long second = 0;
+				if (form.length <= INLINE_CHARS) {
+					first = packed(form, 0, Math.min(form.length, 4));
+					second = (form.length > 4) ? packed(form, 4, form.length - 4) : 0;
+				}
+				this.entries.add(new long[] { hash, info, first, second });
+			}
+
+			ExactForms build(int[] forms) {
+				// at most half full, so a miss usually ends within the slot's own cache line
+				int capacity = Integer.highestOneBit(Math.max(4, this.entries.size() * 2) * 2 - 1);
+				long[] slots = new long[capacity * SLOT];
+				for (long[] entry : this.entries) {
+					int slot = slot(entry[0], capacity - 1);
+					while (slots[SLOT * slot + 1] != 0) {
+						slot = (slot + 1) & (capacity - 1);
+					}
+					System.arraycopy(entry, 0, slots, SLOT * slot, SLOT);
+				}
+				return new ExactForms(slots, forms);
+			}
+
+		}
+
 	}
 
 	/** Receives word ids and keeps each once. */
