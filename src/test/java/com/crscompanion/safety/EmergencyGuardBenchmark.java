@@ -1,6 +1,14 @@
 package com.crscompanion.safety;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +30,10 @@ import com.crscompanion.safety.internal.RuleBasedEmergencyGuard;
 
 /**
  * Latency of {@link EmergencyGuard#assess} on realistic mixed-language messages of 256, 1,024 and 4,096
- * characters, with and without a danger sign, in sample-time mode (p50/p99 per message). Run from the repository
- * root (the guard reads config/emergency):
+ * characters, with and without a danger sign, in sample-time mode (p50/p99 per message). {@code cycled} messages
+ * repeat ten family sentences; {@code varied} ones run through the benign and negated messages of the dev
+ * evaluation sets without repeating any, as a long real message would (repetition flatters caches and branch
+ * prediction). Run from the repository root (the guard reads config/emergency):
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
@@ -55,6 +65,9 @@ public class EmergencyGuardBenchmark {
 	@Param({ "false", "true" })
 	boolean withSign;
 
+	@Param({ "cycled", "varied" })
+	String text;
+
 	private EmergencyGuard guard;
 
 	private String message;
@@ -62,7 +75,8 @@ public class EmergencyGuardBenchmark {
 	@Setup
 	public void setUp() {
 		this.guard = RuleBasedEmergencyGuard.fromDirectory(Path.of("config/emergency"), TestGuards.LANGUAGES, "en");
-		this.message = message(this.length, this.withSign);
+		this.message = "varied".equals(this.text) ? variedMessage(this.length, this.withSign, this.guard)
+				: message(this.length, this.withSign);
 		if (this.guard.assess(this.message).emergency() != this.withSign) {
 			throw new IllegalStateException("benchmark message does not give the expected verdict");
 		}
@@ -73,6 +87,32 @@ public class EmergencyGuardBenchmark {
 		for (int i = 0; text.length() < length; i++) {
 			text.append(SENTENCES[i % SENTENCES.length]);
 		}
+		return finish(text, length, withSign);
+	}
+
+	/**
+	 * The dev evaluation sets' benign and negated messages that do not alarm on their own, in a fixed shuffled
+	 * order, joined until the length is reached.
+	 */
+	static String variedMessage(int length, boolean withSign, EmergencyGuard guard) {
+		List<String> sentences = new ArrayList<>();
+		for (String file : List.of("benign-dev.tsv", "negated-dev.tsv")) {
+			for (String row : readLines("/eval/safety/" + file)) {
+				String sentence = row.substring(row.lastIndexOf('\t') + 1).strip();
+				if (!sentence.isEmpty() && !guard.assess(sentence).emergency()) {
+					sentences.add(sentence);
+				}
+			}
+		}
+		Collections.shuffle(sentences, new Random(2026));
+		StringBuilder text = new StringBuilder(length + 200);
+		for (int i = 0; text.length() < length; i++) {
+			text.append(sentences.get(i % sentences.size())).append(' ');
+		}
+		return finish(text, length, withSign);
+	}
+
+	private static String finish(StringBuilder text, int length, boolean withSign) {
 		text.setLength(length);
 		if (withSign) {
 			int middle = length / 2;
@@ -80,6 +120,19 @@ public class EmergencyGuardBenchmark {
 			text.setLength(length);
 		}
 		return text.toString();
+	}
+
+	private static List<String> readLines(String resource) {
+		try (InputStream in = EmergencyGuardBenchmark.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException(resource + " is not on the test classpath");
+			}
+			List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+			return lines.subList(1, lines.size()); // the header
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Benchmark

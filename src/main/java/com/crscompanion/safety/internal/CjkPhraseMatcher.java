@@ -20,6 +20,9 @@ final class CjkPhraseMatcher {
 
 	private final boolean[] alphabet = new boolean[0x10000];
 
+	/** Whether every character of every phrase is a CJK character: then nothing else needs reading. */
+	private boolean alphabetIsCjkOnly = true;
+
 	private final Map<Long, Integer> gotoBuild = new HashMap<>();
 
 	private long[] gotoKeys;
@@ -48,57 +51,96 @@ final class CjkPhraseMatcher {
 	}
 
 	void match(Tokens tokens, PhraseTrie.MatchSink sink) {
-		NormalizedText text = tokens.text();
-		char[] chars = text.chars();
-		// per phrase: start and end (chars) of the latest chain of parts matched so far, by part index
-		Map<Integer, int[][]> chains = null;
+		Scan scan = new Scan(tokens, sink);
 		int state = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = chars[i];
-			if (!this.alphabet[c]) {
-				state = 0;
+		if (this.alphabetIsCjkOnly) {
+			// every other character resets the automaton, so only the CJK tokens (one per character) need a visit
+			int previousEnd = -1;
+			for (int t = 0; t < tokens.count(); t++) {
+				if (tokens.type(t) == Tokens.CJK) {
+					int i = tokens.start(t);
+					state = step((i == previousEnd) ? state : 0, i, scan);
+					previousEnd = i + 1;
+				}
+			}
+			return;
+		}
+		for (int i = 0; i < tokens.text().length(); i++) {
+			state = step(state, i, scan);
+		}
+	}
+
+	/** Feeds character {@code i} to the automaton in {@code state}, reports what ends there, returns the next state. */
+	private int step(int state, int i, Scan scan) {
+		char[] chars = scan.chars;
+		char c = chars[i];
+		if (!this.alphabet[c]) {
+			return 0;
+		}
+		int next;
+		while ((next = transition(state, c)) < 0 && state != 0) {
+			state = this.fail[state];
+		}
+		state = Math.max(next, 0);
+		for (int part : this.outputs[state]) {
+			int[] info = this.parts.get(part);
+			int phrase = info[0];
+			int partIndex = info[1];
+			int end = i + 1;
+			int start = end - info[2];
+			int partCount = this.phrasePartCounts.get(phrase);
+			if (partCount == 1) {
+				emit(scan.tokens, phrase, new int[][] { { start, end } }, scan.sink);
 				continue;
 			}
-			int next;
-			while ((next = transition(state, c)) < 0 && state != 0) {
-				state = this.fail[state];
+			int[][] chain = scan.chains().computeIfAbsent(phrase, p -> new int[partCount][]);
+			if (partIndex == 0) {
+				chain[0] = new int[] { start, end };
 			}
-			state = Math.max(next, 0);
-			for (int part : this.outputs[state]) {
-				int[] info = this.parts.get(part);
-				int phrase = info[0];
-				int partIndex = info[1];
-				int end = i + 1;
-				int start = end - info[2];
-				int partCount = this.phrasePartCounts.get(phrase);
-				if (partCount == 1) {
-					emit(tokens, phrase, new int[][] { { start, end } }, sink);
+			else {
+				int[] previous = chain[partIndex - 1];
+				if (previous == null || start < previous[previous.length - 1]
+						|| start - previous[previous.length - 1] > MAX_GAP_CHARS
+						|| hasBreak(chars, previous[previous.length - 1], start)) {
 					continue;
 				}
-				if (chains == null) {
-					chains = new HashMap<>();
-				}
-				int[][] chain = chains.computeIfAbsent(phrase, p -> new int[partCount][]);
-				if (partIndex == 0) {
-					chain[0] = new int[] { start, end };
-				}
-				else {
-					int[] previous = chain[partIndex - 1];
-					if (previous == null || start < previous[previous.length - 1]
-							|| start - previous[previous.length - 1] > MAX_GAP_CHARS
-							|| hasBreak(chars, previous[previous.length - 1], start)) {
-						continue;
-					}
-					int[] extended = Arrays.copyOf(previous, previous.length + 2);
-					extended[previous.length] = start;
-					extended[previous.length + 1] = end;
-					chain[partIndex] = extended;
-					if (partIndex == partCount - 1) {
-						emit(tokens, phrase, toSpans(extended), sink);
-					}
+				int[] extended = Arrays.copyOf(previous, previous.length + 2);
+				extended[previous.length] = start;
+				extended[previous.length + 1] = end;
+				chain[partIndex] = extended;
+				if (partIndex == partCount - 1) {
+					emit(scan.tokens, phrase, toSpans(extended), scan.sink);
 				}
 			}
 		}
+		return state;
+	}
+
+	/** One message's scan: where to report, and the partly matched multi-part phrases. */
+	private static final class Scan {
+
+		private final Tokens tokens;
+
+		private final char[] chars;
+
+		private final PhraseTrie.MatchSink sink;
+
+		/** Per phrase: start and end (chars) of the latest chain of parts matched so far, by part index. */
+		private Map<Integer, int[][]> chains;
+
+		Scan(Tokens tokens, PhraseTrie.MatchSink sink) {
+			this.tokens = tokens;
+			this.chars = tokens.text().chars();
+			this.sink = sink;
+		}
+
+		Map<Integer, int[][]> chains() {
+			if (this.chains == null) {
+				this.chains = new HashMap<>();
+			}
+			return this.chains;
+		}
+
 	}
 
 	private static boolean hasBreak(char[] chars, int from, int to) {
@@ -180,6 +222,7 @@ final class CjkPhraseMatcher {
 				int state = 0;
 				for (char c : pattern.toCharArray()) {
 					m.alphabet[c] = true;
+					m.alphabetIsCjkOnly &= Tokens.isCjk(c);
 					long key = ((long) state << 16) | c;
 					Integer next = m.gotoBuild.get(key);
 					if (next == null) {

@@ -5,49 +5,105 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An immutable open-addressing map from a 64-bit hash to a small list of ints, with no boxing on lookup. Built
- * once at start-up; callers verify candidates, so hash collisions cost only a comparison.
+ * An immutable open-addressing map from a 64-bit hash to a small list of ints, with no boxing and no allocation on
+ * lookup. Built once at start-up; callers verify candidates, so hash collisions cost only a comparison.
+ * <p>
+ * Laid out for the guard's hot loop, where most lookups find nothing: a small bit-set filter of the keys (8 bits a
+ * key, so it stays in the CPU's near caches) answers most misses without touching the table, and a slot holds its
+ * key next to its value (inline when there is one value, as for almost every key), so a hit reads one cache line
+ * of the table instead of three scattered objects.
  */
 final class LongIndex {
 
-	private static final int[] NONE = new int[0];
+	/** What {@link #find} returns for a key that is not there: an entry with no values. */
+	static final long NOT_FOUND = 0L;
 
-	private final long[] keys;
+	private static final long SPREAD = 0x9E3779B97F4A7C15L;
 
-	private final int[][] values;
+	/** Two longs per slot: the key, then the entry ({@code count << 32 | value or overflow offset}; 0 = empty). */
+	private final long[] slots;
+
+	/** The values of keys that have more than one, each list in the order they were added. */
+	private final int[] overflow;
 
 	private final int mask;
 
+	private final long[] filter;
+
+	private final int filterMask;
+
 	private LongIndex(Map<Long, int[]> entries) {
 		int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 + 1) * 2 - 1);
-		this.keys = new long[capacity];
-		this.values = new int[capacity][];
+		this.slots = new long[capacity * 2];
 		this.mask = capacity - 1;
-		entries.forEach((key, value) -> {
+		int filterWords = Integer.highestOneBit(Math.max(1, entries.size() / 8) * 2 - 1);
+		this.filter = new long[filterWords];
+		this.filterMask = filterWords - 1;
+		int[] spill = new int[entries.values().stream().mapToInt(values -> (values.length > 1) ? values.length : 0)
+			.sum()];
+		int spilled = 0;
+		for (Map.Entry<Long, int[]> entry : entries.entrySet()) {
+			long key = entry.getKey();
+			int[] values = entry.getValue();
+			long packed = ((long) values.length << 32) | (((values.length == 1) ? values[0] : spilled) & 0xFFFFFFFFL);
+			if (values.length > 1) {
+				System.arraycopy(values, 0, spill, spilled, values.length);
+				spilled += values.length;
+			}
 			int slot = slot(key);
-			while (this.values[slot] != null) {
+			while (this.slots[2 * slot + 1] != NOT_FOUND) {
 				slot = (slot + 1) & this.mask;
 			}
-			this.keys[slot] = key;
-			this.values[slot] = value;
-		});
+			this.slots[2 * slot] = key;
+			this.slots[2 * slot + 1] = packed;
+			this.filter[filterWord(key)] |= filterBits(key);
+		}
+		this.overflow = spill;
 	}
 
-	int[] get(long key) {
+	/**
+	 * The entry for {@code key}: read its values with {@link #count} and {@link #value}. {@link #NOT_FOUND} (no
+	 * values) when the key is absent.
+	 */
+	long find(long key) {
+		long bits = filterBits(key);
+		if ((this.filter[filterWord(key)] & bits) != bits) {
+			return NOT_FOUND;
+		}
 		int slot = slot(key);
-		int[] value;
-		while ((value = this.values[slot]) != null) {
-			if (this.keys[slot] == key) {
-				return value;
+		long entry;
+		while ((entry = this.slots[2 * slot + 1]) != NOT_FOUND) {
+			if (this.slots[2 * slot] == key) {
+				return entry;
 			}
 			slot = (slot + 1) & this.mask;
 		}
-		return NONE;
+		return NOT_FOUND;
+	}
+
+	/** How many values an entry from {@link #find} has. */
+	static int count(long entry) {
+		return (int) (entry >>> 32);
+	}
+
+	/** Value {@code index} (from 0, in the order added) of an entry from {@link #find}. */
+	int value(long entry, int index) {
+		return (count(entry) == 1) ? (int) entry : this.overflow[(int) entry + index];
 	}
 
 	private int slot(long key) {
-		long mixed = key * 0x9E3779B97F4A7C15L;
+		long mixed = key * SPREAD;
 		return (int) (mixed ^ (mixed >>> 32)) & this.mask;
+	}
+
+	private int filterWord(long key) {
+		return (int) ((key * SPREAD) >>> 40) & this.filterMask;
+	}
+
+	/** Two bits of one filter word, from hash bits that neither the word nor the slot number uses. */
+	private static long filterBits(long key) {
+		long mixed = key * SPREAD;
+		return (1L << (mixed >>> 58)) | (1L << (mixed >>> 26));
 	}
 
 	static final class Builder {

@@ -17,10 +17,18 @@ final class PhraseTrie {
 
 	static final int MAX_PHRASE_WORDS = 8;
 
-	private final Node root;
+	/**
+	 * The nodes under the root, indexed by word id (null where no phrase starts with that word). Every word of a
+	 * message is looked up here, and the root has a child for most word ids, so a direct index beats a search.
+	 */
+	private final Node[] firstWords;
 
 	private PhraseTrie(Node root) {
-		this.root = root;
+		int size = (root.keys.length == 0) ? 0 : root.keys[root.keys.length - 1] + 1;
+		this.firstWords = new Node[size];
+		for (int k = 0; k < root.keys.length; k++) {
+			this.firstWords[root.keys[k]] = root.children[k];
+		}
 	}
 
 	/** Receives phrase matches without allocating: most matches are common words only counted or flagged. */
@@ -30,21 +38,18 @@ final class PhraseTrie {
 
 	}
 
-	/** Reports every phrase match starting at {@code start}. {@code wordsAt} gives each token's word ids or null. */
-	void matchAt(int start, int[][] wordsAt, Tokens tokens, MatchSink sink) {
-		int[] firstWords = wordsAt[start];
-		if (firstWords == null) {
-			return;
-		}
-		for (int word : firstWords) {
-			Node child = this.root.child(word);
+	/** Reports every phrase match starting at {@code start}. {@code words} gives each token's word ids. */
+	void matchAt(int start, TokenWords words, Tokens tokens, MatchSink sink) {
+		for (int k = words.from(start); k < words.to(start); k++) {
+			int word = words.id(k);
+			Node child = (word < this.firstWords.length) ? this.firstWords[word] : null;
 			if (child != null) {
-				walk(child, start, start, 1L, false, wordsAt, tokens, sink);
+				walk(child, start, start, 1L, false, words, tokens, sink);
 			}
 		}
 	}
 
-	private void walk(Node node, int start, int last, long phraseTokens, boolean gapped, int[][] wordsAt,
+	private void walk(Node node, int start, int last, long phraseTokens, boolean gapped, TokenWords words,
 			Tokens tokens, MatchSink sink) {
 		for (PhrasePayload payload : node.payloads) {
 			if (!payload.exact() || !gapped) {
@@ -59,15 +64,11 @@ final class PhraseTrie {
 			if (tokens.isBreak(next)) {
 				return;
 			}
-			int[] words = wordsAt[next];
-			if (words == null) {
-				continue;
-			}
-			for (int word : words) {
-				Node child = node.child(word);
+			for (int k = words.from(next); k < words.to(next); k++) {
+				Node child = node.child(words.id(k));
 				if (child != null) {
 					walk(child, start, next, phraseTokens | (1L << (next - start)), gapped || next > last + 1,
-							wordsAt, tokens, sink);
+							words, tokens, sink);
 				}
 			}
 		}

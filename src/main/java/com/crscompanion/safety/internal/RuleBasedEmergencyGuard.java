@@ -2,7 +2,6 @@ package com.crscompanion.safety.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -37,8 +36,6 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 	/** Words between a fever word and a normal reading that stands it down ("his temperature is 36.8"). */
 	private static final int NORMAL_READING_REACH = 3;
-
-	private static final int[][] NO_WORDS = new int[0][];
 
 	private final Lexicon lexicon;
 
@@ -93,6 +90,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		private final List<Mention> negationsAfter = new ArrayList<>();
 
 		private final List<Mention> notNegations = new ArrayList<>();
+
+		/** Receives every phrase found; made once, not once per word (a long message has thousands of words). */
+		private final PhraseTrie.MatchSink sorter = this::sort;
 
 		private final int[] hintsPerLanguage = new int[RuleBasedEmergencyGuard.this.lexicon.languages().size()];
 
@@ -185,41 +185,34 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		}
 
 		private void findPhrases() {
-			int[][] wordsAt = lookUpWords();
+			TokenWords words = lookUpWords();
 			PhraseTrie trie = RuleBasedEmergencyGuard.this.lexicon.trie();
 			for (int t = 0; t < this.tokens.count(); t++) {
-				if (wordsAt[t] != null) {
-					trie.matchAt(t, wordsAt, this.tokens, this::sort);
+				if (words.from(t) < words.to(t)) {
+					trie.matchAt(t, words, this.tokens, this.sorter);
 				}
 			}
 			CjkPhraseMatcher cjk = RuleBasedEmergencyGuard.this.lexicon.cjk();
 			if (!cjk.isEmpty() && this.tokens.hasCjk()) {
-				cjk.match(this.tokens, this::sort);
+				cjk.match(this.tokens, this.sorter);
 			}
 		}
 
-		private int[][] lookUpWords() {
+		private TokenWords lookUpWords() {
 			int count = this.tokens.count();
-			if (count == 0) {
-				return NO_WORDS;
-			}
-			int[][] wordsAt = new int[count][];
-			WordIds found = new WordIds();
+			TokenWords words = new TokenWords(count);
 			long[] scratch = new long[64];
 			WordIndex index = RuleBasedEmergencyGuard.this.lexicon.words();
 			char[] chars = this.text.chars();
 			for (int t = 0; t < count; t++) {
 				byte type = this.tokens.type(t);
-				if (type != Tokens.WORD && type != Tokens.NUMBER) {
-					continue;
+				if (type == Tokens.WORD || type == Tokens.NUMBER) {
+					index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), words,
+							scratch);
 				}
-				found.clear();
-				if (index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), found,
-						scratch) > 0) {
-					wordsAt[t] = found.toArray();
-				}
+				words.endToken(t);
 			}
-			return wordsAt;
+			return words;
 		}
 
 		private void sort(PhrasePayload payload, int start, int end, long phraseTokens) {
@@ -456,44 +449,6 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				return false;
 			}
 
-		}
-
-	}
-
-	/** Word ids of one token, without duplicates. */
-	private static final class WordIds implements WordIndex.WordIdSink {
-
-		private int[] ids = new int[8];
-
-		private int size;
-
-		void clear() {
-			this.size = 0;
-		}
-
-		@Override
-		public int size() {
-			return this.size;
-		}
-
-		@Override
-		public void addAll(int[] wordIds) {
-			for (int id : wordIds) {
-				boolean seen = false;
-				for (int i = 0; i < this.size && !seen; i++) {
-					seen = this.ids[i] == id;
-				}
-				if (!seen) {
-					if (this.size == this.ids.length) {
-						this.ids = Arrays.copyOf(this.ids, this.size * 2);
-					}
-					this.ids[this.size++] = id;
-				}
-			}
-		}
-
-		int[] toArray() {
-			return Arrays.copyOf(this.ids, this.size);
 		}
 
 	}

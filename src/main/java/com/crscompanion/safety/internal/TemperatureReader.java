@@ -39,10 +39,6 @@ final class TemperatureReader {
 
 	private static final double FAHRENHEIT_NORMAL_MIN = 93.0;
 
-	private static final String CHINESE_DIGITS = "零〇一二两三四五六七八九";
-
-	private static final int[] CHINESE_DIGIT_VALUES = { 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9 };
-
 	private enum Unit {
 
 		NONE, DEGREE, CELSIUS, FAHRENHEIT
@@ -148,7 +144,7 @@ final class TemperatureReader {
 	static boolean standsAlone(Tokens tokens, int t, char[] chars, int length, int start, int end) {
 		char before = (start > 0) ? chars[start - 1] : ' ';
 		char beforeThat = (start > 1) ? chars[start - 2] : ' ';
-		if (Tokens.isLetter(before) || "$€£¥#+№".indexOf(before) >= 0) {
+		if (Tokens.isLetter(before) || isMoneyOrNumberSign(before)) {
 			return false;
 		}
 		if ((before == '/' || before == ':' || before == '-' || before == '.') && Tokens.isLetter(beforeThat)) {
@@ -175,6 +171,14 @@ final class TemperatureReader {
 			integerDigits++;
 		}
 		return integerDigits <= 3;
+	}
+
+	/** "$39", "#39", "+39", "№39". A switch, not String.indexOf: this runs for every number of every message. */
+	private static boolean isMoneyOrNumberSign(char c) {
+		return switch (c) {
+			case '$', '€', '£', '¥', '#', '+', '№' -> true;
+			default -> false;
+		};
 	}
 
 	private static boolean dashBefore(Tokens tokens, int t, char[] chars) {
@@ -290,12 +294,24 @@ final class TemperatureReader {
 	}
 
 	private static boolean isChineseNumeral(char c) {
-		return CHINESE_DIGITS.indexOf(c) >= 0 || c == '十' || c == '点';
+		return digitValue(c) >= 0 || c == '十' || c == '点';
 	}
 
+	/** The value of a Chinese digit, or -1. A switch, not String.indexOf: this runs for every Chinese character. */
 	private static int digitValue(char c) {
-		int index = CHINESE_DIGITS.indexOf(c);
-		return (index >= 0) ? CHINESE_DIGIT_VALUES[index] : -1;
+		return switch (c) {
+			case '零', '〇' -> 0;
+			case '一' -> 1;
+			case '二', '两' -> 2;
+			case '三' -> 3;
+			case '四' -> 4;
+			case '五' -> 5;
+			case '六' -> 6;
+			case '七' -> 7;
+			case '八' -> 8;
+			case '九' -> 9;
+			default -> -1;
+		};
 	}
 
 	private static double parseChinese(char[] chars, int from, int to) {

@@ -42,50 +42,61 @@ final class TextNormalizer {
 
 	static NormalizedText normalize(String text) {
 		int length = text.length();
-		int capacity = length + 16;
-		char[] chars = new char[capacity];
-		int[] sourceStart = new int[capacity];
-		int[] sourceEnd = new int[capacity];
+		char[] source = new char[length];
+		text.getChars(0, length, source, 0);
+		// room for every remaining original character one to one, so only an expansion needs to check for space
+		char[] chars = new char[length + 16];
+		NormalizedText.SourceMap.Builder sourceMap = new NormalizedText.SourceMap.Builder();
 		int out = 0;
-		for (int i = 0; i < length;) {
-			char c = text.charAt(i);
-			int width = 1;
-			char folded;
-			String expansion = null;
-			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				width = 2;
-				folded = ' ';
+		int i = 0;
+		while (i < length) {
+			// a run of characters that fold one to one: almost all of a message, so this loop is kept tight
+			int runStart = i;
+			int runOut = out;
+			while (i < length) {
+				char c = source[i];
+				char folded = FOLDED[c];
+				if (folded >= EXPANDS || Character.isSurrogate(c)) {
+					break;
+				}
+				chars[out++] = folded;
+				i++;
+			}
+			if (i > runStart) {
+				sourceMap.run(runOut, runStart);
+			}
+			if (i == length) {
+				break;
+			}
+			// then one that does not: dropped, expanded, a surrogate pair or a lone surrogate
+			char c = source[i];
+			char folded = FOLDED[c];
+			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(source[i + 1])) {
+				sourceMap.single(out, i, 2);
+				chars[out++] = ' ';
+				i += 2;
+			}
+			else if (folded == EXPANDS) {
+				String expansion = EXPANSIONS[c];
+				int needed = out + expansion.length() + (length - i - 1);
+				if (needed > chars.length) {
+					chars = Arrays.copyOf(chars, Math.max(needed, chars.length + (chars.length >> 1) + 16));
+				}
+				sourceMap.single(out, i, 1);
+				expansion.getChars(0, expansion.length(), chars, out);
+				out += expansion.length();
+				i++;
+			}
+			else if (folded == DROP) {
+				i++;
 			}
 			else {
-				folded = FOLDED[c];
-				if (folded == EXPANDS) {
-					expansion = EXPANSIONS[c];
-				}
+				sourceMap.single(out, i, 1); // a lone surrogate, folded like any other character
+				chars[out++] = folded;
+				i++;
 			}
-			if (folded != DROP) {
-				int needed = out + ((expansion != null) ? expansion.length() : 1);
-				if (needed > chars.length) {
-					int grown = Math.max(needed, chars.length + (chars.length >> 1) + 16);
-					chars = Arrays.copyOf(chars, grown);
-					sourceStart = Arrays.copyOf(sourceStart, grown);
-					sourceEnd = Arrays.copyOf(sourceEnd, grown);
-				}
-				if (expansion == null) {
-					chars[out] = folded;
-					sourceStart[out] = i;
-					sourceEnd[out++] = i + width;
-				}
-				else {
-					for (int k = 0; k < expansion.length(); k++) {
-						chars[out] = expansion.charAt(k);
-						sourceStart[out] = i;
-						sourceEnd[out++] = i + width;
-					}
-				}
-			}
-			i += width;
 		}
-		return new NormalizedText(chars, out, sourceStart, sourceEnd);
+		return new NormalizedText(chars, out, sourceMap.build());
 	}
 
 	/** Folds a short string (a phrase from a phrase file) the same way as messages. */

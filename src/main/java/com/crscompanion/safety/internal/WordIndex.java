@@ -32,11 +32,14 @@ final class WordIndex {
 		}
 	}
 
-	private final char[][] forms;
+	/**
+	 * Every form in one array, so that checking a candidate and taking its words reads one place: at a form's
+	 * offset, its length, its characters, the number of words it stands for and their ids. The indexes below map
+	 * hashes to these offsets.
+	 */
+	private final int[] forms;
 
-	private final int[][] formWords;
-
-	private final LongIndex exactForms;
+	private final ExactForms exactForms;
 
 	private final LongIndex squeezedForms;
 
@@ -60,18 +63,37 @@ final class WordIndex {
 	private final long[] typoLengthsByFirstLetter = new long[0x800];
 
 	private WordIndex(Builder builder) {
-		this.forms = builder.forms.toArray(new char[0][]);
-		this.formWords = builder.formWords.stream().map(WordIndex::toArray).toArray(int[][]::new);
-		LongIndex.Builder exact = new LongIndex.Builder();
+		int[] offsets = new int[builder.forms.size()];
+		int size = 0;
+		for (int id = 0; id < offsets.length; id++) {
+			offsets[id] = size;
+			size += 2 + builder.forms.get(id).length + builder.formWords.get(id).size();
+		}
+		this.forms = new int[size];
+		for (int id = 0; id < offsets.length; id++) {
+			char[] form = builder.forms.get(id);
+			List<Integer> words = builder.formWords.get(id);
+			int at = offsets[id];
+			this.forms[at++] = form.length;
+			for (char c : form) {
+				this.forms[at++] = c;
+			}
+			this.forms[at++] = words.size();
+			for (int word : words) {
+				this.forms[at++] = word;
+			}
+		}
+		ExactForms.Builder exact = new ExactForms.Builder();
 		LongIndex.Builder squeezed = new LongIndex.Builder();
 		LongIndex.Builder stemIndex = new LongIndex.Builder();
 		LongIndex.Builder typos = new LongIndex.Builder();
 		long lengths = 0;
-		for (int id = 0; id < this.forms.length; id++) {
-			char[] form = this.forms[id];
+		for (int id = 0; id < offsets.length; id++) {
+			char[] form = builder.forms.get(id);
+			int offset = offsets[id];
 			FormKind kind = builder.formKinds.get(id);
 			if (kind == FormKind.STEM) {
-				stemIndex.add(hash(form, 0, form.length), id);
+				stemIndex.add(hash(form, 0, form.length), offset);
 				long lengthBit = 1L << Math.min(form.length, 63);
 				lengths |= lengthBit;
 				if (form[0] < 0x800) {
@@ -79,16 +101,16 @@ final class WordIndex {
 				}
 				continue;
 			}
-			exact.add(hash(form, 0, form.length), id);
+			exact.add(hash(form, 0, form.length), offset, form, builder.formWords.get(id));
 			if (kind == FormKind.TOLERANT) {
 				char[] squeezedForm = squeeze(form, 0, form.length);
-				squeezed.add(hash(squeezedForm, 0, squeezedForm.length), id);
+				squeezed.add(hash(squeezedForm, 0, squeezedForm.length), offset);
 			}
 			if (kind == FormKind.TOLERANT && builder.typoTolerant.get(id) && form.length >= MIN_TYPO_LENGTH
 					&& form.length <= MAX_TYPO_LENGTH && form[0] < 0x800) {
-				typos.add(hash(form, 0, form.length), id);
+				typos.add(hash(form, 0, form.length), offset);
 				for (int skip = 1; skip < form.length; skip++) {
-					typos.add(hashWithout(form, skip), id);
+					typos.add(hashWithout(form, skip), offset);
 				}
 				for (int n = form.length - 1; n <= form.length + 1; n++) {
 					this.typoLengthsByFirstLetter[form[0]] |= 1L << n;
@@ -97,7 +119,7 @@ final class WordIndex {
 				setPair(this.typoLetterPairs, form[0], form[2]);
 			}
 		}
-		this.exactForms = exact.build();
+		this.exactForms = exact.build(this.forms);
 		this.squeezedForms = squeezed.build();
 		this.stems = stemIndex.build();
 		this.stemLengths = lengths;
@@ -123,17 +145,18 @@ final class WordIndex {
 			}
 			int stemLength = i + 1;
 			if (stemLength < 64 && (stemLengthsHere & (1L << stemLength)) != 0) {
-				collect(this.stems.get(hash), text, start, stemLength, found);
+				collect(this.stems, this.stems.find(hash), text, start, stemLength, found);
 			}
 		}
-		collect(this.exactForms.get(hash), text, start, length, found);
+		this.exactForms.collect(hash, text, start, length, found);
 		if (found.size() > before) {
 			return found.size();
 		}
 		if (hasStretchedLetters(text, start, length)) {
 			char[] squeezed = squeeze(text, start, length);
-			for (int id : this.squeezedForms.get(hash(squeezed, 0, squeezed.length))) {
-				found.addAll(this.formWords[id]);
+			long entry = this.squeezedForms.find(hash(squeezed, 0, squeezed.length));
+			for (int k = 0; k < LongIndex.count(entry); k++) {
+				addWords(this.squeezedForms.value(entry, k), found);
 			}
 			if (found.size() > before) {
 				return found.size();
@@ -162,76 +185,86 @@ final class WordIndex {
 		return (pairs[bit >>> 6] & (1L << bit)) != 0;
 	}
 
-	private void collect(int[] candidates, char[] text, int start, int length, WordIdSink found) {
-		for (int id : candidates) {
-			char[] form = this.forms[id];
-			if (form.length == length && regionEquals(form, text, start)) {
-				found.addAll(this.formWords[id]);
+	private void collect(LongIndex index, long entry, char[] text, int start, int length, WordIdSink found) {
+		for (int k = 0; k < LongIndex.count(entry); k++) {
+			int form = index.value(entry, k);
+			if (this.forms[form] == length && regionEquals(form, text, start)) {
+				addWords(form, found);
 			}
+		}
+	}
+
+	/** Adds the ids of the words that the form at offset {@code form} stands for. */
+	private void addWords(int form, WordIdSink found) {
+		int words = form + 1 + this.forms[form];
+		for (int k = words + 1; k <= words + this.forms[words]; k++) {
+			found.add(this.forms[k]);
 		}
 	}
 
 	private void lookupTypos(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
 		long whole = prefixHashes[length];
-		verifyTypos(this.typoNeighbours.get(whole), text, start, length, found);
+		verifyTypos(this.typoNeighbours.find(whole), text, start, length, found);
 		for (int skip = 1; skip < length; skip++) {
 			long tail = whole - prefixHashes[skip + 1] * POWERS[length - skip - 1];
 			long without = prefixHashes[skip] * POWERS[length - skip - 1] + tail;
-			verifyTypos(this.typoNeighbours.get(without), text, start, length, found);
+			verifyTypos(this.typoNeighbours.find(without), text, start, length, found);
 		}
 	}
 
-	private void verifyTypos(int[] candidates, char[] text, int start, int length, WordIdSink found) {
-		for (int id : candidates) {
-			char[] form = this.forms[id];
-			if (form[0] == text[start] && withinOneEdit(form, text, start, length)) {
-				found.addAll(this.formWords[id]);
+	private void verifyTypos(long entry, char[] text, int start, int length, WordIdSink found) {
+		for (int k = 0; k < LongIndex.count(entry); k++) {
+			int form = this.typoNeighbours.value(entry, k);
+			if (this.forms[form + 1] == text[start] && withinOneEdit(form, text, start, length)) {
+				addWords(form, found);
 			}
 		}
 	}
 
-	/** Optimal string alignment distance <= 1: one insertion, deletion, substitution or neighbour swap. */
-	static boolean withinOneEdit(char[] form, char[] text, int start, int length) {
-		int formLength = form.length;
+	/**
+	 * Whether the form at offset {@code form} is within optimal string alignment distance 1 of the text: one
+	 * insertion, deletion, substitution or neighbour swap.
+	 */
+	private boolean withinOneEdit(int form, char[] text, int start, int length) {
+		int formLength = this.forms[form];
 		if (Math.abs(formLength - length) > 1) {
 			return false;
 		}
+		int first = form + 1;
 		int i = 0;
-		while (i < formLength && i < length && form[i] == text[start + i]) {
+		while (i < formLength && i < length && this.forms[first + i] == text[start + i]) {
 			i++;
 		}
 		if (i == formLength && i == length) {
 			return true;
 		}
 		if (formLength == length) {
-			if (tailEquals(form, i + 1, text, start + i + 1, length - i - 1)) {
+			if (tailEquals(first + i + 1, text, start + i + 1, length - i - 1)) {
 				return true;
 			}
-			return i + 1 < length && form[i] == text[start + i + 1] && form[i + 1] == text[start + i]
-					&& tailEquals(form, i + 2, text, start + i + 2, length - i - 2);
+			return i + 1 < length && this.forms[first + i] == text[start + i + 1]
+					&& this.forms[first + i + 1] == text[start + i]
+					&& tailEquals(first + i + 2, text, start + i + 2, length - i - 2);
 		}
 		if (formLength > length) {
-			return tailEquals(form, i + 1, text, start + i, length - i);
+			return tailEquals(first + i + 1, text, start + i, length - i);
 		}
-		return tailEquals(form, i, text, start + i + 1, formLength - i);
+		return tailEquals(first + i, text, start + i + 1, formLength - i);
 	}
 
-	private static boolean tailEquals(char[] form, int formFrom, char[] text, int textFrom, int count) {
+	/** Whether {@code count} characters of the forms array from {@code from} equal the text's from {@code textFrom}. */
+	private boolean tailEquals(int from, char[] text, int textFrom, int count) {
 		for (int k = 0; k < count; k++) {
-			if (form[formFrom + k] != text[textFrom + k]) {
+			if (this.forms[from + k] != text[textFrom + k]) {
 				return false;
 			}
 		}
 		return true;
 	}
 
-	private static boolean regionEquals(char[] form, char[] text, int start) {
-		for (int k = 0; k < form.length; k++) {
-			if (form[k] != text[start + k]) {
-				return false;
-			}
-		}
-		return true;
+	/** Whether the form at offset {@code form} is spelt as the text from {@code start}. */
+	private boolean regionEquals(int form, char[] text, int start) {
+		return tailEquals(form + 1, text, start, this.forms[form]);
 	}
 
 	/**
@@ -279,16 +312,144 @@ final class WordIndex {
 		return hash;
 	}
 
-	private static int[] toArray(List<Integer> list) {
-		return list.stream().mapToInt(Integer::intValue).toArray();
+	/**
+	 * The forms matched as written, by hash, laid out so that looking up a short word reads one 32-byte slot: the
+	 * slot holds the hash, the form's length and first {@value #INLINE_CHARS} characters (enough to check most
+	 * words without reading the form itself) and, when the form stands for one word, that word's id. Longer forms
+	 * and forms of several words are read from the {@code forms} array. Forms sharing a hash sit in consecutive
+	 * slots in the order they were added (linear probing, nothing is ever removed), as they come out.
+	 */
+	private static final class ExactForms {
+
+		private static final int INLINE_CHARS = 8;
+
+		/** Longs per slot: hash, info, then the first eight characters four to a long. */
+		private static final int SLOT = 4;
+
+		/** In an info's top 16 bits: the form stands for several words (or one with a large id); read them from forms. */
+		private static final int SEVERAL_WORDS = 0xFFFF;
+
+		private static final int LONG_FORM = 0xFFFF;
+
+		private final long[] slots;
+
+		private final int mask;
+
+		private final int[] forms;
+
+		private ExactForms(long[] slots, int[] forms) {
+			this.slots = slots;
+			this.mask = slots.length / SLOT - 1;
+			this.forms = forms;
+		}
+
+		/** Adds the words of every form spelt as {@code text[start, start+length)}, whose hash is {@code hash}. */
+		void collect(long hash, char[] text, int start, int length, WordIdSink found) {
+			long first = 0;
+			long second = 0;
+			if (length <= INLINE_CHARS) {
+				first = packed(text, start, Math.min(length, 4));
+				second = (length > 4) ? packed(text, start + 4, length - 4) : 0;
+			}
+			int slot = slot(hash, this.mask);
+			long info;
+			while ((info = this.slots[SLOT * slot + 1]) != 0) {
+				if (this.slots[SLOT * slot] == hash && formLength(info) == Math.min(length, LONG_FORM)) {
+					int form = (int) info - 1;
+					boolean same = (length <= INLINE_CHARS)
+							? this.slots[SLOT * slot + 2] == first && this.slots[SLOT * slot + 3] == second
+							: this.forms[form] == length && sameChars(form, text, start, length);
+					if (same) {
+						int word = (int) (info >>> 48);
+						if (word != SEVERAL_WORDS) {
+							found.add(word);
+						}
+						else {
+							addWordsOf(form, found);
+						}
+					}
+				}
+				slot = (slot + 1) & this.mask;
+			}
+		}
+
+		private boolean sameChars(int form, char[] text, int start, int length) {
+			for (int k = 0; k < length; k++) {
+				if (this.forms[form + 1 + k] != text[start + k]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private void addWordsOf(int form, WordIdSink found) {
+			int words = form + 1 + this.forms[form];
+			for (int k = words + 1; k <= words + this.forms[words]; k++) {
+				found.add(this.forms[k]);
+			}
+		}
+
+		private static int formLength(long info) {
+			return (int) (info >>> 32) & 0xFFFF;
+		}
+
+		/** Up to four characters, 16 bits each, the first in the lowest bits. */
+		private static long packed(char[] chars, int start, int count) {
+			long packed = 0;
+			for (int k = 0; k < count; k++) {
+				packed |= (long) chars[start + k] << (16 * k);
+			}
+			return packed;
+		}
+
+		private static int slot(long hash, int mask) {
+			long mixed = hash * 0x9E3779B97F4A7C15L;
+			return (int) (mixed ^ (mixed >>> 32)) & mask;
+		}
+
+		static final class Builder {
+
+			private final List<long[]> entries = new ArrayList<>();
+
+			/** A form with its hash, its offset in the forms array, its characters and its word ids. */
+			void add(long hash, int offset, char[] form, List<Integer> words) {
+				int length = Math.min(form.length, LONG_FORM);
+				int word = (words.size() == 1 && words.get(0) < SEVERAL_WORDS) ? words.get(0) : SEVERAL_WORDS;
+				long info = (offset + 1L) | ((long) length << 32) | ((long) word << 48);
+				long first = 0;
+				long second = 0;
+				if (form.length <= INLINE_CHARS) {
+					first = packed(form, 0, Math.min(form.length, 4));
+					second = (form.length > 4) ? packed(form, 4, form.length - 4) : 0;
+				}
+				this.entries.add(new long[] { hash, info, first, second });
+			}
+
+			ExactForms build(int[] forms) {
+				// at most half full, so a miss usually ends within the slot's own cache line
+				int capacity = Integer.highestOneBit(Math.max(4, this.entries.size() * 2) * 2 - 1);
+				long[] slots = new long[capacity * SLOT];
+				for (long[] entry : this.entries) {
+					int slot = slot(entry[0], capacity - 1);
+					while (slots[SLOT * slot + 1] != 0) {
+						slot = (slot + 1) & (capacity - 1);
+					}
+					System.arraycopy(entry, 0, slots, SLOT * slot, SLOT);
+				}
+				return new ExactForms(slots, forms);
+			}
+
+		}
+
 	}
 
-	/** Receives word ids without duplicates. */
+	/** Receives word ids and keeps each once. */
 	interface WordIdSink {
 
+		/** How many ids were kept so far; {@link #lookup} compares it before and after. */
 		int size();
 
-		void addAll(int[] wordIds);
+		void add(int wordId);
 
 	}
 
