@@ -82,7 +82,7 @@ class HandoffRestartIT {
 		telegram.clearFaults();
 
 		start();
-		await().atMost(WAIT).until(() -> telegram.sentTo(FAMILY).size() > familyMessagesBefore);
+		await().atMost(WAIT.plusSeconds(15)).until(() -> telegram.sentTo(FAMILY).size() > familyMessagesBefore);
 		assertThat(telegram.sentTo(FAMILY).get(familyMessagesBefore).text())
 			.isEqualTo("<b>Coordinator Anna</b>\nHello, this is Anna.");
 
@@ -115,7 +115,10 @@ class HandoffRestartIT {
 			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString(), "--server.port=0",
 				"--telegram.coordinator-chat-id=" + GROUP, "--telegram.polling.timeout=2s", "--telegram.delivery.retry-initial=200ms",
-				"--telegram.delivery.retry-max=500ms"));
+				"--telegram.delivery.retry-max=500ms",
+				// a send in flight when the app is killed keeps its outbox lease (timeouts + 10 s) before the
+				// restarted app may send it again: short timeouts keep that wait short
+				"--telegram.http.connect-timeout=1s", "--telegram.http.read-timeout=2s"));
 		// coordinators at work all week, whatever day the test runs
 		for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
 			command.add("--crs.office-hours.weekly." + day + "=00:00-24:00");
