@@ -241,14 +241,12 @@ class ConversationService implements Conversations {
 		}
 
 		void finish(List<Reply> replies) {
+			if (this.familyMessageStored) {
+				store(this.ref, replies);
+				return;
+			}
 			try {
-				List<BotReply> bot = replies.stream().map(reply -> new BotReply(kindName(reply.kind()), reply.text())).toList();
-				if (this.familyMessageStored) {
-					history.recordBotReplies(this.ref, bot);
-				}
-				else {
-					history.recordTurn(this.ref, this.message.displayName(), this.message.text(), bot);
-				}
+				history.recordTurn(this.ref, this.message.displayName(), this.message.text(), botReplies(replies));
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not store {} conversation {}", this.ref.channel(), this.ref, ex);
@@ -362,12 +360,15 @@ class ConversationService implements Conversations {
 
 	private void store(ConversationRef ref, List<Reply> replies) {
 		try {
-			this.history.recordBotReplies(ref,
-					replies.stream().map(reply -> new BotReply(kindName(reply.kind()), reply.text())).toList());
+			this.history.recordBotReplies(ref, botReplies(replies));
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not store the replies of conversation {}", ref, ex);
 		}
+	}
+
+	private static List<BotReply> botReplies(List<Reply> replies) {
+		return replies.stream().map(reply -> new BotReply(kindName(reply.kind()), reply.text())).toList();
 	}
 
 	private static String kindName(ReplyKind kind) {

@@ -64,26 +64,7 @@ class JdbcConversationHistory implements ConversationHistory {
 
 	@Override
 	public ConversationInfo touch(ConversationRef ref, String displayName) {
-		Instant now = this.clock.instant();
-		String name = clip(displayName, MAX_NAME);
-		int updated = this.jdbc
-			.sql("update conversation set last_seen = ?, display_name = coalesce(?, display_name) "
-					+ "where channel = ? and external_id = ?")
-			.params(toDb(now), name, ref.channel(), ref.id())
-			.update();
-		if (updated == 0) {
-			try {
-				this.savepoint.executeWithoutResult(status -> this.jdbc
-					.sql("insert into conversation (channel, external_id, display_name, first_seen, last_seen) "
-							+ "values (?, ?, ?, ?, ?)")
-					.params(ref.channel(), ref.id(), name, toDb(now), toDb(now))
-					.update());
-			}
-			catch (DuplicateKeyException ex) {
-				// another thread or instance created it first: theirs is as good
-			}
-		}
-		return find(ref).orElseThrow();
+		return find(upsert(ref, displayName)).orElseThrow();
 	}
 
 	@Override
@@ -227,7 +208,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	@Override
 	public void recordFeedback(ConversationRef ref, String passageId, boolean helpful) {
 		this.transactions.executeWithoutResult(status -> {
-			long conversation = touch(ref, null).reference();
+			long conversation = upsert(ref, null);
 			this.jdbc
 				.sql("insert into feedback (conversation_id, passage_id, helpful, created_at) values (?, ?, ?, ?)")
 				.params(conversation, clip(passageId, 200), helpful, toDb(this.clock.instant()))
@@ -267,7 +248,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	void onEmergency(EmergencyDetected event) {
 		try {
 			ConversationRef ref = new ConversationRef(event.channel(), event.conversationId());
-			long conversation = touch(ref, null).reference();
+			long conversation = upsert(ref, null);
 			List<SignMatch> raised = event.matches().stream().filter(SignMatch::raisesAlarm).toList();
 			String signs = raised.stream().map(m -> m.sign().name()).distinct().collect(Collectors.joining(","));
 			String matched = raised.stream().map(SignMatch::matchedText).distinct().collect(Collectors.joining(" | "));
