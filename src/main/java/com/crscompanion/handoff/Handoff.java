@@ -14,7 +14,7 @@ import com.crscompanion.history.ConversationRef;
  * @param familyName the name the channel gives, or {@code null}
  * @param status open, claimed or resolved
  * @param priority urgent once any trigger was an emergency
- * @param triggers every trigger, oldest first
+ * @param triggers the latest triggers of each reason (up to ten each), oldest first
  * @param openedAt when the first trigger came
  * @param claimedBy who holds it, or {@code null}
  * @param resolvedBy who resolved it, or {@code null}

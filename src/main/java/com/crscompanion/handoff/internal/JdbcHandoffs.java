@@ -43,6 +43,8 @@ class JdbcHandoffs implements Handoffs {
 	private static final String SELECT = "select h.*, c.channel, c.external_id, c.display_name from handoff h "
 			+ "join conversation c on c.id = h.conversation_id ";
 
+	static final int TRIGGERS_PER_REASON = 10;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -253,9 +255,16 @@ class JdbcHandoffs implements Handoffs {
 			.update() == 1;
 	}
 
+	/**
+	 * The handoff with its latest {@value #TRIGGERS_PER_REASON} triggers of each reason, oldest first. A family may
+	 * report signs in every message for hours while a handoff is open; the card has room for the recent ones and
+	 * every message reads the handoff, so the cost must not grow with the conversation.
+	 */
 	private Handoff withTriggers(Handoff handoff) {
 		List<Trigger> triggers = this.jdbc
-			.sql("select * from handoff_trigger where handoff_id = ? order by id")
+			.sql("select * from (select t.*, row_number() over (partition by reason order by id desc) as latest "
+					+ "from handoff_trigger t where handoff_id = ?) recent where latest <= " + TRIGGERS_PER_REASON
+					+ " order by id")
 			.params(handoff.id())
 			.query((rs, row) -> new Trigger(Trigger.Reason.valueOf(rs.getString("reason")),
 					(rs.getString("signs") == null) ? List.of() : Arrays.asList(rs.getString("signs").split(",")),
