@@ -28,7 +28,7 @@ public class CrsCompanionApplication {
 		System.setProperty("logging.level.root", "warn");
 		// a tool never touches the app's database: eval's emergency reports would open hundreds of urgent handoffs
 		// that the running app then announces to the coordinators
-		System.setProperty("spring.datasource.url", "jdbc:h2:mem:crs-companion-tool;DB_CLOSE_DELAY=-1");
+		System.setProperty("spring.datasource.url", "jdbc:h2:mem:crs-companion-tool;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=128");
 		System.setProperty("spring.datasource.driver-class-name", "org.h2.Driver");
 		System.setProperty("spring.datasource.username", "sa");
 		System.setProperty("spring.datasource.password", "");
