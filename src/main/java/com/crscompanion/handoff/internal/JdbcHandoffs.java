@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -131,12 +133,15 @@ class JdbcHandoffs implements Handoffs {
 
 	private Optional<Long> insert(long conversation, boolean urgent, Instant now) {
 		try {
-			this.savepoint.executeWithoutResult(status -> this.jdbc
-				.sql("insert into handoff (conversation_id, open_conversation, status, priority, opened_at, "
-						+ "last_announced_at, version) values (?, ?, 'OPEN', ?, ?, ?, 0)")
-				.params(conversation, conversation, urgent ? "URGENT" : "NORMAL", toDb(now), toDb(now))
-				.update());
-			return openId(conversation);
+			return Optional.of(this.savepoint.execute(status -> {
+				KeyHolder keys = new GeneratedKeyHolder();
+				this.jdbc
+					.sql("insert into handoff (conversation_id, open_conversation, status, priority, opened_at, "
+							+ "last_announced_at, version) values (?, ?, 'OPEN', ?, ?, ?, 0)")
+					.params(conversation, conversation, urgent ? "URGENT" : "NORMAL", toDb(now), toDb(now))
+					.update(keys, "id");
+				return keys.getKey().longValue();
+			}));
 		}
 		catch (DuplicateKeyException ex) {
 			return Optional.empty();

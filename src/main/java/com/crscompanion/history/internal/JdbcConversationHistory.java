@@ -4,7 +4,9 @@ import static com.crscompanion.support.Timestamps.fromDb;
 import static com.crscompanion.support.Timestamps.toDb;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,6 +41,8 @@ class JdbcConversationHistory implements ConversationHistory {
 
 	private static final int MAX_NAME = 200;
 
+	private static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
+
 	private static final int MAX_AUDIT_TEXT = 1000;
 
 	private final JdbcClient jdbc;
@@ -64,7 +68,7 @@ class JdbcConversationHistory implements ConversationHistory {
 
 	@Override
 	public ConversationInfo touch(ConversationRef ref, String displayName) {
-		return find(upsert(ref, displayName)).orElseThrow();
+		return upsert(ref, displayName);
 	}
 
 	@Override
@@ -81,7 +85,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	@Override
 	public void recordTurn(ConversationRef ref, String displayName, String familyText, List<BotReply> replies) {
 		this.transactions.executeWithoutResult(status -> {
-			long conversation = upsert(ref, displayName);
+			long conversation = upsert(ref, displayName).reference();
 			insertFamilyMessage(conversation, familyText);
 			insertBotReplies(conversation, replies);
 		});
@@ -89,13 +93,13 @@ class JdbcConversationHistory implements ConversationHistory {
 
 	@Override
 	public long recordFamilyMessage(ConversationRef ref, String displayName, String text) {
-		return this.transactions.execute(status -> insertFamilyMessage(upsert(ref, displayName), text));
+		return this.transactions.execute(status -> insertFamilyMessage(upsert(ref, displayName).reference(), text));
 	}
 
 	@Override
 	public void recordBotReplies(ConversationRef ref, List<BotReply> replies) {
 		if (!replies.isEmpty()) {
-			this.transactions.executeWithoutResult(status -> insertBotReplies(upsert(ref, null), replies));
+			this.transactions.executeWithoutResult(status -> insertBotReplies(upsert(ref, null).reference(), replies));
 		}
 	}
 
@@ -115,14 +119,18 @@ class JdbcConversationHistory implements ConversationHistory {
 				+ "created_at) values (?, ?, null, ?, ?, false, ?)", rows);
 	}
 
-	/** The conversation's id, created on first use; marks it seen now. Two statements on the usual path. */
-	private long upsert(ConversationRef ref, String displayName) {
+	/**
+	 * The conversation, created on first use, marked seen now. One statement on the usual path: "last seen" only
+	 * feeds the retention purge, counted in days, so a family writing again within {@link #LAST_SEEN_RESOLUTION}
+	 * does not rewrite it (an emergency stores its words, its audit, its handoff and its replies one after another).
+	 */
+	private ConversationInfo upsert(ConversationRef ref, String displayName) {
 		Instant now = this.clock.instant();
 		String name = clip(displayName, MAX_NAME);
-		Optional<Long> existing = idOf(ref);
+		Optional<Seen> existing = seen(ref);
 		if (existing.isEmpty()) {
 			try {
-				return this.savepoint.execute(status -> {
+				long id = this.savepoint.execute(status -> {
 					KeyHolder keys = new GeneratedKeyHolder();
 					this.jdbc
 						.sql("insert into conversation (channel, external_id, display_name, first_seen, last_seen) "
@@ -131,23 +139,32 @@ class JdbcConversationHistory implements ConversationHistory {
 						.update(keys, "id");
 					return keys.getKey().longValue();
 				});
+				// as a read would give it back: the databases keep microseconds
+				return new ConversationInfo(ref, id, name, now.truncatedTo(ChronoUnit.MICROS));
 			}
 			catch (DuplicateKeyException ex) {
 				// another thread or instance created it first: theirs is as good
-				existing = idOf(ref);
+				existing = seen(ref);
 			}
 		}
-		long id = existing.orElseThrow();
-		this.jdbc.sql("update conversation set last_seen = ?, display_name = coalesce(?, display_name) where id = ?")
-			.params(toDb(now), name, id)
-			.update();
-		return id;
+		Seen conversation = existing.orElseThrow();
+		ConversationInfo info = conversation.info();
+		boolean renamed = name != null && !name.equals(info.displayName());
+		if (renamed || !conversation.lastSeen().isAfter(now.minus(LAST_SEEN_RESOLUTION))) {
+			this.jdbc.sql("update conversation set last_seen = ?, display_name = coalesce(?, display_name) where id = ?")
+				.params(toDb(now), name, info.reference())
+				.update();
+		}
+		return renamed ? new ConversationInfo(ref, info.reference(), name, info.firstSeen()) : info;
 	}
 
-	private Optional<Long> idOf(ConversationRef ref) {
-		return this.jdbc.sql("select id from conversation where channel = ? and external_id = ?")
+	private record Seen(ConversationInfo info, Instant lastSeen) {
+	}
+
+	private Optional<Seen> seen(ConversationRef ref) {
+		return this.jdbc.sql("select * from conversation where channel = ? and external_id = ?")
 			.params(ref.channel(), ref.id())
-			.query(Long.class)
+			.query((rs, row) -> new Seen(INFO.mapRow(rs, row), fromDb(rs, "last_seen")))
 			.optional();
 	}
 
@@ -180,7 +197,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	public long record(ConversationRef ref, Author author, String authorName, String kind, String text,
 			boolean pushed) {
 		return this.transactions
-			.execute(status -> insertMessage(upsert(ref, null), author, authorName, kind, text, pushed));
+			.execute(status -> insertMessage(upsert(ref, null).reference(), author, authorName, kind, text, pushed));
 	}
 
 	@Override
@@ -208,7 +225,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	@Override
 	public void recordFeedback(ConversationRef ref, String passageId, boolean helpful) {
 		this.transactions.executeWithoutResult(status -> {
-			long conversation = upsert(ref, null);
+			long conversation = upsert(ref, null).reference();
 			this.jdbc
 				.sql("insert into feedback (conversation_id, passage_id, helpful, created_at) values (?, ?, ?, ?)")
 				.params(conversation, clip(passageId, 200), helpful, toDb(this.clock.instant()))
@@ -248,7 +265,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	void onEmergency(EmergencyDetected event) {
 		try {
 			ConversationRef ref = new ConversationRef(event.channel(), event.conversationId());
-			long conversation = upsert(ref, null);
+			long conversation = upsert(ref, null).reference();
 			List<SignMatch> raised = event.matches().stream().filter(SignMatch::raisesAlarm).toList();
 			String signs = raised.stream().map(m -> m.sign().name()).distinct().collect(Collectors.joining(","));
 			String matched = raised.stream().map(SignMatch::matchedText).distinct().collect(Collectors.joining(" | "));

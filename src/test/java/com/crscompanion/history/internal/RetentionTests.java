@@ -59,4 +59,33 @@ class RetentionTests {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("databases")
+	void aFamilyThatKeepsWritingKeepsItsConversationAndItsLatestName(String database) {
+		try (TestDatabases.Database db = TestDatabases.open(database)) {
+			DataSource dataSource = db.connect();
+			MovableClock clock = new MovableClock().startingAt(Instant.parse("2026-01-01T10:00:00Z"));
+			JdbcConversationHistory history = new JdbcConversationHistory(JdbcClient.create(dataSource),
+					new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+					clock);
+			ConversationRef family = new ConversationRef("telegram", "42");
+			history.recordFamilyMessage(family, "Li", "is fever normal");
+			for (int day = 1; day <= 40; day++) {
+				// several messages a few seconds apart, every day for 40 days
+				clock.moveTo(Instant.parse("2026-01-01T10:00:00Z").plus(java.time.Duration.ofDays(day)));
+				history.recordFamilyMessage(family, null, "day " + day);
+				clock.moveTo(clock.instant().plusSeconds(20));
+				history.recordTurn(family, null, "and again", List.of());
+			}
+			assertThat(history.touch(family, "Li Wei").displayName()).isEqualTo("Li Wei");
+			assertThat(history.touch(family, null).displayName()).isEqualTo("Li Wei");
+
+			history.purge(clock.instant().minus(java.time.Duration.ofDays(30)));
+			assertThat(history.find(family)).as("seen yesterday: kept").isPresent();
+			// the test clock keeps ticking from where it is set
+			assertThat(history.find(family).orElseThrow().firstSeen()).isBetween(Instant.parse("2026-01-01T10:00:00Z"),
+					Instant.parse("2026-01-01T10:00:05Z"));
+		}
+	}
+
 }
