@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,6 +26,7 @@ import com.crscompanion.CrsCompanionApplication;
 import com.crscompanion.conversation.Conversations;
 import com.crscompanion.conversation.InboundMessage;
 import com.crscompanion.conversation.Reply;
+import com.crscompanion.safety.EmergencyGuard;
 
 /**
  * Time for one family question through the whole in-process pipeline (guard, small talk, search, reply), cycling
@@ -48,6 +50,14 @@ public class PipelineBenchmark {
 
 	private List<String> questions;
 
+	/**
+	 * {@code all}: every evaluation question; {@code answered}: those that name no danger sign (guard, search,
+	 * reply, one stored turn); {@code emergency}: those that do (the emergency path adds the audit, the urgent
+	 * handoff and its alert, on a second thread with a bounded wait).
+	 */
+	@Param({ "all", "answered", "emergency" })
+	String questionsNaming;
+
 	private int next;
 
 	@Setup(Level.Trial)
@@ -56,10 +66,16 @@ public class PipelineBenchmark {
 			.properties(Map.of("logging.level.root", "warn"))
 			.run();
 		this.conversations = this.context.getBean(Conversations.class);
+		EmergencyGuard guard = this.context.getBean(EmergencyGuard.class);
 		this.questions = EvalSet.readKind(Path.of("src/test/resources/eval/retrieval"), "questions")
 			.stream()
 			.flatMap(set -> set.rows().stream())
 			.map(row -> row.get("text"))
+			.filter(question -> switch (this.questionsNaming) {
+				case "answered" -> !guard.assess(question).emergency();
+				case "emergency" -> guard.assess(question).emergency();
+				default -> true;
+			})
 			.toList();
 	}
 
