@@ -109,7 +109,11 @@ final class GuideAnalyzer extends Analyzer {
 				"even", "exactly", "actually", "basically", "maybe", "perhaps", "probably", "quite", "rather", "anyway",
 				"though", "although", "yet", "already", "ever", "since", "yesterday", "today", "tonight", "tomorrow",
 				"ago", "now", "currently", "recently", "thing", "things", "stuff", "guys", "someone", "somebody",
-				"anyone", "anybody"));
+				"anyone", "anybody", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday",
+				"friday", "saturday", "sunday", "during", "while", "lot", "lots", "never",
+				// who said it and how the question hangs on CRS: "the doctor mentioned…", "is it related to crs"
+				"said", "say", "says", "saying", "told", "mention", "mentioned", "mentions", "heard", "hear", "related",
+				"relate", "linked", "connected", "associated"));
 		return CharArraySet.unmodifiableSet(words);
 	}
 

@@ -25,7 +25,9 @@ class GuideAnalyzerTests {
 
 	@ParameterizedTest
 	@CsvSource({ "'is it even normal, actually?', is it normal", "whats a crs grade, what's a crs grade",
-			"'fever since yesterday, tonight too', fever" })
+			"'fever since yesterday, tonight too', fever",
+			"'the doctor mentioned anakinra on monday morning, never heard of it', doctor anakinra",
+			"'is the low urine related to crs, the nurse said', low urine crs nurse" })
 	void chatWordsAreNotSearched(String told, String asked) throws Exception {
 		assertThat(terms(told)).isEqualTo(terms(asked));
 	}

@@ -101,6 +101,16 @@ class LuceneSearchServiceTests {
 		assertThat(told.confidence()).isEqualTo(plain.confidence());
 	}
 
+	/** "Is it related to…", "the nurse mentioned…": how a question is told does not count against its answer. */
+	@Test
+	void whoSaidItAndHowItHangsOnCrsDoNotCountAgainstTheAnswer() {
+		SearchResult plain = search.search("less urine with crs?");
+		SearchResult told = search.search("less urine, is it related to the crs? the nurse mentioned it this morning");
+		assertThat(told.answer()).map(Passage::id)
+			.hasValue("symptoms-families-should-recognise/reduced-urine-output-as-blood-pressure");
+		assertThat(told.answer()).isEqualTo(plain.answer());
+	}
+
 	/** Also-asked phrasings are told as families tell things; their chat words alone are no reason to answer. */
 	@Test
 	void wordsOnlyAnAlsoAskedPhrasingUsesDoNotMakeAnAnswer() {
