@@ -113,7 +113,9 @@ final class GuideAnalyzer extends Analyzer {
 				"friday", "saturday", "sunday", "during", "while", "lot", "lots", "never",
 				// who said it and how the question hangs on CRS: "the doctor mentioned…", "is it related to crs"
 				"said", "say", "says", "saying", "told", "mention", "mentioned", "mentions", "heard", "hear", "related",
-				"relate", "linked", "connected", "associated"));
+				"relate", "linked", "connected", "associated",
+				// comparison and choice words: "more than", "whether or not" say nothing of the topic
+				"than", "whether"));
 		return CharArraySet.unmodifiableSet(words);
 	}
 
