@@ -109,7 +109,8 @@ class LuceneSearchServiceTests {
 			"she is on optiflow now, which grade is that | reference-data/grade-3",
 			"do crs medicines stop car t working | frequently-asked-questions/will-tocilizumab-affect-how-well-the",
 			"is there medicine ahead of time to make crs less severe | how-crs-is-treated/bridging-therapy-and-pre-medication",
-			"the cytokine release, how long does it last | frequently-asked-questions/how-long-does-crs-usually-last" })
+			"the cytokine release, how long does it last | frequently-asked-questions/how-long-does-crs-usually-last",
+			"at what point does crs show up with teclistamab | when-crs-usually-happens/after-bispecific-antibodies-crs-is-most" })
 	void bedsideWordsReachTheGuidesClinicalTerms(String question, String passage) {
 		assertThat(search.search(question).answer()).map(Passage::id).hasValue(passage);
 	}
