@@ -78,7 +78,7 @@ final class GuideAnalyzer extends Analyzer {
 				"ate eaten > eat", "felt > feel", "began begun > begin", "fell fallen > fall", "drank drunk > drink",
 				"brought > bring", "kept > keep", "left > leave", "lost > lose", "slept > sleep", "spoke spoken > speak",
 				"wrote written > write", "saw seen > see", "knew known > know", "thought > think", "meant > mean",
-				"ran > run", "woke woken > wake")) {
+				"ran > run", "woke woken > wake", "got gotten > get")) {
 			String[] parts = line.split(" > ");
 			for (String form : parts[0].split(" ")) {
 				forms.add(form, parts[1]);
