@@ -22,7 +22,7 @@ class SmallTalkTests {
 	/** A plea for help, or the date, shares one word with the guide ("help", "day"): no passage fits it. */
 	@ParameterizedTest
 	@CsvSource({ "can you help me, ABOUT", "I need help, ABOUT", "please help me!, ABOUT", "what day is it today?, TASK",
-			"what time is it, TASK" })
+			"what time is it, TASK", "can you recommend a hotel near the hospital, TASK" })
 	void chatThatSharesAWordWithTheGuideGetsTheBotsOwnReply(String message, SmallTalk.Kind kind) {
 		SmallTalk.Reading reading = SMALL_TALK.read(message);
 		assertThat(reading.onlySmallTalk()).isTrue();
