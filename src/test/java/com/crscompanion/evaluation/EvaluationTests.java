@@ -22,16 +22,17 @@ class EvaluationTests {
 	Evaluation evaluation;
 
 	/**
-	 * The target is top-1 0.90; measured 0.85 (dev 0.85, held-out 0.84) with top-3 0.95. These floors hold what is
-	 * reached, less a small margin, so a change cannot quietly lose it; raise them as retrieval improves.
+	 * The target is top-1 0.90, reached: measured 0.907 (dev 0.93, held-out 0.84) with top-3 0.97. The top-1 floor
+	 * is the target itself, with no margin (one more miss fails it); top-3 holds what is reached less a small
+	 * margin. Raise them as retrieval improves.
 	 */
 	@Test
 	void familyQuestionsGetTheRightPassage() {
 		Evaluation.RetrievalFigures figures = this.evaluation.retrieval(EVAL);
 		System.out.println(figures.format());
 		assertThat(figures.all().questions()).isGreaterThanOrEqualTo(150);
-		assertThat(figures.all().top1()).as(figures.describeMisses()).isGreaterThanOrEqualTo(0.83);
-		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.94);
+		assertThat(figures.all().top1()).as(figures.describeMisses()).isGreaterThanOrEqualTo(0.90);
+		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test

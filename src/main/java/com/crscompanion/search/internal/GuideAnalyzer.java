@@ -78,7 +78,7 @@ final class GuideAnalyzer extends Analyzer {
 				"ate eaten > eat", "felt > feel", "began begun > begin", "fell fallen > fall", "drank drunk > drink",
 				"brought > bring", "kept > keep", "left > leave", "lost > lose", "slept > sleep", "spoke spoken > speak",
 				"wrote written > write", "saw seen > see", "knew known > know", "thought > think", "meant > mean",
-				"ran > run", "woke woken > wake")) {
+				"ran > run", "woke woken > wake", "got gotten > get")) {
 			String[] parts = line.split(" > ");
 			for (String form : parts[0].split(" ")) {
 				forms.add(form, parts[1]);
@@ -109,7 +109,13 @@ final class GuideAnalyzer extends Analyzer {
 				"even", "exactly", "actually", "basically", "maybe", "perhaps", "probably", "quite", "rather", "anyway",
 				"though", "although", "yet", "already", "ever", "since", "yesterday", "today", "tonight", "tomorrow",
 				"ago", "now", "currently", "recently", "thing", "things", "stuff", "guys", "someone", "somebody",
-				"anyone", "anybody"));
+				"anyone", "anybody", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday",
+				"friday", "saturday", "sunday", "during", "while", "lot", "lots", "never",
+				// who said it and how the question hangs on CRS: "the doctor mentioned…", "is it related to crs"
+				"said", "say", "says", "saying", "told", "mention", "mentioned", "mentions", "heard", "hear", "related",
+				"relate", "linked", "connected", "associated",
+				// comparison and choice words: "more than", "whether or not" say nothing of the topic
+				"than", "whether"));
 		return CharArraySet.unmodifiableSet(words);
 	}
 

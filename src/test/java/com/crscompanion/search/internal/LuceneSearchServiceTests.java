@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -99,6 +100,29 @@ class LuceneSearchServiceTests {
 		SearchResult told = search.search("so how long does crs actually even last? it's been since yesterday");
 		assertThat(told.answer()).isEqualTo(plain.answer()).isPresent();
 		assertThat(told.confidence()).isEqualTo(plain.confidence());
+	}
+
+	/** What families see and hear at the bedside, for what the guide names clinically. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"the nurse makes him count backwards from 100, what is that for | frequently-asked-questions/what-if-i-miss-a-symptom",
+			"she is on optiflow now, which grade is that | reference-data/grade-3",
+			"do crs medicines stop car t working | frequently-asked-questions/will-tocilizumab-affect-how-well-the",
+			"is there medicine ahead of time to make crs less severe | how-crs-is-treated/bridging-therapy-and-pre-medication",
+			"the cytokine release, how long does it last | frequently-asked-questions/how-long-does-crs-usually-last",
+			"at what point does crs show up with teclistamab | when-crs-usually-happens/after-bispecific-antibodies-crs-is-most" })
+	void bedsideWordsReachTheGuidesClinicalTerms(String question, String passage) {
+		assertThat(search.search(question).answer()).map(Passage::id).hasValue(passage);
+	}
+
+	/** "Is it related to…", "the nurse mentioned…": how a question is told does not count against its answer. */
+	@Test
+	void whoSaidItAndHowItHangsOnCrsDoNotCountAgainstTheAnswer() {
+		SearchResult plain = search.search("less urine with crs?");
+		SearchResult told = search.search("less urine, is it related to the crs? the nurse mentioned it this morning");
+		assertThat(told.answer()).map(Passage::id)
+			.hasValue("symptoms-families-should-recognise/reduced-urine-output-as-blood-pressure");
+		assertThat(told.answer()).isEqualTo(plain.answer());
 	}
 
 	/** Also-asked phrasings are told as families tell things; their chat words alone are no reason to answer. */
