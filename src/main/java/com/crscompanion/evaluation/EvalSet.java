@@ -10,10 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One labelled file of the evaluation set: tab-separated, a header line naming the columns, one case a line.
- * Files ending in {@code -heldout.tsv} are the part never tuned on.
+ * Files named {@code <kind>-heldout*.tsv} are the part never tuned on: their misses are counted, never listed.
  */
 public record EvalSet(String name, boolean heldOut, List<Map<String, String>> rows) {
 
@@ -46,17 +47,27 @@ public record EvalSet(String name, boolean heldOut, List<Map<String, String>> ro
 			rows.add(row);
 		}
 		String name = file.getFileName().toString();
-		return new EvalSet(name, name.endsWith("-heldout.tsv"), List.copyOf(rows));
+		return new EvalSet(name, name.contains("-heldout"), List.copyOf(rows));
 	}
 
-	/** The dev and held-out files of one kind ("questions" reads questions-dev.tsv and questions-heldout.tsv). */
+	/**
+	 * The dev and held-out files of one kind: "questions" reads questions-dev.tsv, questions-heldout.tsv and any
+	 * later held-out part (questions-heldout-blind.tsv), in that order.
+	 */
 	public static List<EvalSet> readKind(Path dir, String kind) {
 		List<EvalSet> sets = new ArrayList<>();
-		for (String part : List.of("-dev.tsv", "-heldout.tsv")) {
-			Path file = dir.resolve(kind + part);
-			if (Files.isRegularFile(file)) {
-				sets.add(read(file));
-			}
+		Path dev = dir.resolve(kind + "-dev.tsv");
+		if (Files.isRegularFile(dev)) {
+			sets.add(read(dev));
+		}
+		try (Stream<Path> files = Files.list(dir)) {
+			files.filter(file -> file.getFileName().toString().startsWith(kind + "-heldout"))
+				.filter(file -> file.getFileName().toString().endsWith(".tsv"))
+				.sorted()
+				.forEach(file -> sets.add(read(file)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		if (sets.isEmpty()) {
 			throw new IllegalArgumentException("No evaluation files " + kind + "-dev.tsv / " + kind + "-heldout.tsv in "

@@ -241,9 +241,9 @@ public class Evaluation {
 
 		public String format() {
 			StringBuilder out = new StringBuilder("Answer quality (retrieval/questions-*.tsv, through the pipeline)\n");
-			out.append(String.format("  %-24s %5s %7s %7s %7s %11s%n", "set", "n", "top-1", "top-3", "MRR", "unanswered"));
+			out.append(String.format("  %-28s %5s %7s %7s %7s %11s%n", "set", "n", "top-1", "top-3", "MRR", "unanswered"));
 			for (Score s : concat(this.byFile, this.all)) {
-				out.append(String.format("  %-24s %5d %7.3f %7.3f %7.3f %11s%n", s.name(), s.questions(), s.top1(),
+				out.append(String.format("  %-28s %5d %7.3f %7.3f %7.3f %11s%n", s.name(), s.questions(), s.top1(),
 						s.top3(), s.meanReciprocalRank(), Figures.pct(s.unansweredRate())));
 			}
 			out.append(String.format("  off-topic and chat answered with a passage: %d of %d (%s); fallback rate %s%n",
