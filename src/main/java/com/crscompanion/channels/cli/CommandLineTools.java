@@ -61,7 +61,7 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> words = Arrays.asList(args.getSourceArgs());
+		List<String> words = commandWords(args.getSourceArgs());
 		switch (words.get(0)) {
 			case "ask" -> ask(String.join(" ", words.subList(1, words.size())));
 			case "passages" -> passages();
@@ -69,6 +69,14 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 			case "hash-password" -> hashPassword();
 			default -> throw new IllegalArgumentException("Unknown command " + words.get(0));
 		}
+	}
+
+	/**
+	 * The command and its words, without the settings Spring reads from the same command line
+	 * ({@code eval --crs.search.confidence-floor=0.46} evaluates the shipped set with that floor).
+	 */
+	static List<String> commandWords(String... args) {
+		return Arrays.stream(args).filter(arg -> !arg.startsWith("--") || arg.equals(MISSES_FLAG)).toList();
 	}
 
 	private void ask(String question) {

@@ -42,6 +42,14 @@ class CommandLineToolsTests {
 		assertThat(result.output()).isEmpty();
 	}
 
+	@Test
+	void settingsOnTheCommandLineAreForSpringNotTheCommand() {
+		assertThat(CommandLineTools.commandWords("eval", "--crs.search.confidence-floor=0.46", "--misses"))
+			.containsExactly("eval", "--misses");
+		assertThat(CommandLineTools.commandWords("ask", "is", "fever", "normal?", "--logging.level.root=debug"))
+			.containsExactly("ask", "is", "fever", "normal?");
+	}
+
 	private Result hashPassword(String input) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
