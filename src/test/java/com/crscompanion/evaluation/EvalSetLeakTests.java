@@ -29,11 +29,13 @@ class EvalSetLeakTests {
 	private static final Path QUESTIONS = Path.of("src", "test", "resources", "eval", "retrieval");
 
 	/**
-	 * Phrasings that were in index-data before questions-heldout-blind.tsv was written: its writer never saw them and
-	 * used the same everyday words. A coincidence, not a copy; any other line that matches a blind question is one.
+	 * Phrasings that were in index-data before the blind questions (questions-heldout-blind.tsv and the dev rows
+	 * d2-…) were written: their writers never saw them and used the same everyday words. A coincidence, not a copy;
+	 * any other line that matches one of those questions is a copy.
 	 */
-	private static final Set<String> OLDER_THAN_THE_BLIND_SET = Set.of("- what temperature counts as a crs fever",
-			"- what changes should i tell the nurse about", "- can crs make your heart pound", "- grade 3 icu");
+	private static final Set<String> OLDER_THAN_THE_BLIND_QUESTIONS = Set.of("- what temperature counts as a crs fever",
+			"- what changes should i tell the nurse about", "- can crs make your heart pound", "- grade 3 icu",
+			"- what is cytokine release syndrome in simple words", "- what is icans");
 
 	/** Share of shared words (Jaccard) from which a phrasing counts as a copy. */
 	private static final double COPY = 0.7;
@@ -57,7 +59,7 @@ class EvalSetLeakTests {
 			for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
 				for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 					String phrasing = line.strip();
-					if (phrasing.startsWith("- ") && !OLDER_THAN_THE_BLIND_SET.contains(phrasing) && questions.stream().anyMatch(q -> similar(q, words(phrasing.substring(2))))) {
+					if (phrasing.startsWith("- ") && !OLDER_THAN_THE_BLIND_QUESTIONS.contains(phrasing) && questions.stream().anyMatch(q -> similar(q, words(phrasing.substring(2))))) {
 						copies.add(file.getFileName() + ": " + phrasing);
 					}
 				}

@@ -265,7 +265,9 @@ final class PassageIndex {
 		Coverage coverage = coverage(groups, best);
 		double confidence = Math.max(coverage.share(),
 				Math.min(1, coverage.topicEvidence() / this.properties.evidenceForFullConfidence()));
-		boolean confident = coverage.guideEvidence() > 0 && confidence >= this.properties.confidenceFloor();
+		double floor = (coverage.matchedWords() >= 2) ? this.properties.confidenceFloorSeveralWords()
+				: this.properties.confidenceFloor();
+		boolean confident = coverage.guideEvidence() > 0 && confidence >= floor;
 		return new SearchResult(hits, confidence, confident);
 	}
 
@@ -406,6 +408,7 @@ final class PassageIndex {
 		double covered = 0;
 		double topicEvidence = 0;
 		double guideEvidence = 0;
+		int matchedWords = 0;
 		for (List<String> group : groups) {
 			double groupWeight = 0;
 			double matchedWeight = 0;
@@ -426,13 +429,14 @@ final class PassageIndex {
 			}
 			asked += (groupWeight > 0) ? groupWeight : rarest * this.properties.unknownWordWeight();
 			covered += matchedWeight;
+			matchedWords += (matchedWeight > 0) ? 1 : 0;
 			topicEvidence += topicWeight;
 			guideEvidence += guideWeight;
 		}
-		return new Coverage((asked == 0) ? 0 : covered / asked, topicEvidence, guideEvidence);
+		return new Coverage((asked == 0) ? 0 : covered / asked, topicEvidence, guideEvidence, matchedWords);
 	}
 
-	private record Coverage(double share, double topicEvidence, double guideEvidence) {
+	private record Coverage(double share, double topicEvidence, double guideEvidence, int matchedWords) {
 	}
 
 	/** Writes the score of every matching document into an array indexed by document (one segment or several). */

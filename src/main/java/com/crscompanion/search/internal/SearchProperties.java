@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param synonymsFile lay words mapped to the guide's words (Solr synonym format)
  * @param confidenceFloor below this share of the question covered, the bot says the guide does not cover it
+ * @param confidenceFloorSeveralWords the floor for an answer that matches two or more of the question's words: a
+ * passage that meets a question on several words is less likely a coincidence than one that shares a single word
+ * with it ("can I bring food")
  * @param unknownWordWeight how much a word the guide never uses counts against confidence, relative to the rarest
  * guide word (lay chatter around a real question should not sink it)
  * @param evidenceForFullConfidence summed idf of matched topic words that alone makes the answer certain
@@ -28,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("crs.search")
 public record SearchProperties(@NotNull Path synonymsFile, @DecimalMin("0") @DecimalMax("1") double confidenceFloor,
+		@DecimalMin("0") @DecimalMax("1") double confidenceFloorSeveralWords,
 		@DecimalMin("0") @DecimalMax("5") double unknownWordWeight,
 		@DecimalMin("0.1") double evidenceForFullConfidence, @Min(1) @Max(256) int maxQueryTerms,
 		@Min(1) @Max(20) int maxHits, @Min(3) int spellingMinLength, @NotNull @Valid Boosts boosts, @NotNull @Valid Bm25 bm25) {
