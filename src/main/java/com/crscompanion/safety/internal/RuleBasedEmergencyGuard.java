@@ -204,11 +204,18 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			long[] scratch = new long[64];
 			WordIndex index = RuleBasedEmergencyGuard.this.lexicon.words();
 			char[] chars = this.text.chars();
+			RepeatedWords repeated = new RepeatedWords(this.tokens);
 			for (int t = 0; t < count; t++) {
 				byte type = this.tokens.type(t);
 				if (type == Tokens.WORD || type == Tokens.NUMBER) {
-					index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), words,
-							scratch);
+					int earlier = repeated.earlierOccurrence(t);
+					if (earlier >= 0) {
+						words.repeat(earlier);
+					}
+					else {
+						index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), words,
+								scratch);
+					}
 				}
 				words.endToken(t);
 			}

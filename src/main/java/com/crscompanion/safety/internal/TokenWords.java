@@ -43,6 +43,17 @@ final class TokenWords implements WordIndex.WordIdSink {
 		return this.ids[k];
 	}
 
+	/** Gives the token being filled the ids of an earlier token spelt the same (already each once). */
+	void repeat(int earlierToken) {
+		int from = from(earlierToken);
+		int to = to(earlierToken);
+		if (this.size + (to - from) > this.ids.length) {
+			this.ids = Arrays.copyOf(this.ids, Math.max(this.size * 2, this.size + (to - from)));
+		}
+		System.arraycopy(this.ids, from, this.ids, this.size, to - from);
+		this.size += to - from;
+	}
+
 	@Override
 	public int size() {
 		return this.size;
