@@ -36,10 +36,9 @@ final class RepeatedWords {
 	int earlierOccurrence(int token) {
 		int start = this.tokens.start(token);
 		int end = this.tokens.end(token);
-		int hash = end - start;
-		for (int i = start; i < end; i++) {
-			hash = hash * 31 + this.chars[i];
-		}
+		// length and three letters: enough to tell most words apart, and the letter check below decides anyway
+		int hash = (((end - start) * 31 + this.chars[start]) * 31 + this.chars[(start + end) >>> 1]) * 31
+				+ this.chars[end - 1];
 		int slot = (hash ^ (hash >>> 15)) * 0x9E3779B1 >>> 22 & this.mask;
 		int earlier = this.slots[slot] - 1;
 		if (earlier >= 0 && sameSpelling(earlier, start, end)) {

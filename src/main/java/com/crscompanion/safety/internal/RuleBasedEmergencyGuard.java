@@ -123,19 +123,29 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			findPhrases();
 			int messageLanguage = messageLanguage();
 			readNumbers(messageLanguage);
-			Negation negation = new Negation();
-			List<SignMatch> matches = new ArrayList<>();
 			List<Mention> kept = keepOnePerSpan(messageLanguage);
+			if (kept.isEmpty()) {
+				// most messages: no sign, so no negation scopes to work out
+				return new EmergencyVerdict(false, code(messageLanguage), List.of());
+			}
+			Negation negation = new Negation();
+			List<SignMatch> matches = new ArrayList<>(kept.size());
 			for (Mention sign : kept) {
 				matches.add(toSignMatch(sign, negation.negates(sign)));
 			}
 			matches.sort(Comparator.comparingInt(SignMatch::start));
+			SignMatch firstAlarming = null;
+			for (SignMatch match : matches) {
+				if (match.raisesAlarm()) {
+					firstAlarming = match;
+					break;
+				}
+			}
 			// the reply should be in the family's language: the message's when its words show it, otherwise
 			// the language of the first alarming phrase
-			String language = this.languageEvident ? code(messageLanguage)
-					: matches.stream().filter(SignMatch::raisesAlarm).findFirst().map(SignMatch::language)
-						.orElse(code(messageLanguage));
-			boolean emergency = matches.stream().anyMatch(SignMatch::raisesAlarm);
+			String language = (this.languageEvident || firstAlarming == null) ? code(messageLanguage)
+					: firstAlarming.language();
+			boolean emergency = firstAlarming != null;
 			if (logger.isDebugEnabled() && !matches.isEmpty()) {
 				logger.debug("Guard verdict emergency={} language={} matches={}", emergency, language, matches);
 			}
@@ -286,29 +296,33 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		 * longest. Works on per-token arrays so it stays linear however many mentions a long message has.
 		 */
 		private List<Mention> keepOnePerSpan(int messageLanguage) {
+			if (this.signs.isEmpty()) {
+				return List.of();
+			}
 			int count = this.tokens.count();
-			int[] benignReach = new int[count + 1];
-			for (Mention benign : this.benign) {
-				benignReach[benign.startToken()] = Math.max(benignReach[benign.startToken()], benign.endToken());
+			List<Mention> candidates = new ArrayList<>(this.signs.size());
+			if (this.benign.isEmpty() && this.scopeEnds.isEmpty()) {
+				candidates.addAll(this.signs);
 			}
-			for (int t = 1; t <= count; t++) {
-				benignReach[t] = Math.max(benignReach[t], benignReach[t - 1]);
-			}
-			boolean[] scopeEnd = new boolean[count + 1];
-			for (Mention end : this.scopeEnds) {
-				mark(scopeEnd, end);
-			}
-			List<Mention> candidates = new ArrayList<>();
-			for (Mention sign : this.signs) {
-				if (benignReach[sign.startToken()] < sign.endToken() && !stepsOver(scopeEnd, sign)) {
-					candidates.add(sign);
+			else {
+				int[] benignReach = new int[count + 1];
+				for (Mention benign : this.benign) {
+					benignReach[benign.startToken()] = Math.max(benignReach[benign.startToken()], benign.endToken());
+				}
+				for (int t = 1; t <= count; t++) {
+					benignReach[t] = Math.max(benignReach[t], benignReach[t - 1]);
+				}
+				boolean[] scopeEnd = new boolean[count + 1];
+				for (Mention end : this.scopeEnds) {
+					mark(scopeEnd, end);
+				}
+				for (Mention sign : this.signs) {
+					if (benignReach[sign.startToken()] < sign.endToken() && !stepsOver(scopeEnd, sign)) {
+						candidates.add(sign);
+					}
 				}
 			}
-			Comparator<Mention> preference = Comparator.comparing((Mention m) -> !m.payload().severe())
-				.thenComparing(m -> m.payload().language() != messageLanguage)
-				.thenComparing(m -> -(m.endToken() - m.startToken()))
-				.thenComparingInt(Mention::startToken);
-			candidates.sort(preference);
+			candidates.sort((a, b) -> preference(a, b, messageLanguage));
 			int[] signsAt = new int[count + 1];
 			List<Mention> kept = new ArrayList<>();
 			for (Mention candidate : candidates) {
@@ -325,6 +339,23 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				}
 			}
 			return kept;
+		}
+
+		/** Severe first, then in the message's language, then the longest, then the earliest. */
+		private static int preference(Mention a, Mention b, int messageLanguage) {
+			if (a.payload().severe() != b.payload().severe()) {
+				return a.payload().severe() ? -1 : 1;
+			}
+			boolean aInLanguage = a.payload().language() == messageLanguage;
+			if (aInLanguage != (b.payload().language() == messageLanguage)) {
+				return aInLanguage ? -1 : 1;
+			}
+			int aLength = a.endToken() - a.startToken();
+			int bLength = b.endToken() - b.startToken();
+			if (aLength != bLength) {
+				return (aLength > bLength) ? -1 : 1;
+			}
+			return Integer.compare(a.startToken(), b.startToken());
 		}
 
 		private static boolean stepsOver(boolean[] scopeEnd, Mention sign) {
