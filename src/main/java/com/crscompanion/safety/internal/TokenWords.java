@@ -50,8 +50,9 @@ final class TokenWords implements WordIndex.WordIdSink {
 		if (this.size + (to - from) > this.ids.length) {
 			this.ids = Arrays.copyOf(this.ids, Math.max(this.size * 2, this.size + (to - from)));
 		}
-		System.arraycopy(this.ids, from, this.ids, this.size, to - from);
-		this.size += to - from;
+		for (int k = from; k < to; k++) {
+			this.ids[this.size++] = this.ids[k]; // a loop: usually one id, too few for System.arraycopy's setup
+		}
 	}
 
 	@Override

@@ -145,15 +145,8 @@ final class WordIndex {
 		int before = found.size();
 		long hash = 0;
 		long stemLengthsHere = (text[start] < 0x800) ? this.stemLengthsByFirstLetter[text[start]] : this.stemLengths;
-		boolean hashPrefixes = length <= MAX_TYPO_LENGTH;
-		if (hashPrefixes) {
-			prefixHashes[0] = 0;
-		}
 		for (int i = 0; i < length; i++) {
 			hash = hash * HASH_BASE + text[start + i];
-			if (hashPrefixes) {
-				prefixHashes[i + 1] = hash;
-			}
 			int stemLength = i + 1;
 			if (stemLength < 64 && (stemLengthsHere & (1L << stemLength)) != 0) {
 				collect(this.stems, this.stems.find(hash), text, start, stemLength, found);
@@ -174,7 +167,7 @@ final class WordIndex {
 				return found.size();
 			}
 		}
-		if (hashPrefixes && length >= MIN_TYPO_LENGTH - 1 && text[start] < 0x800
+		if (length <= MAX_TYPO_LENGTH && length >= MIN_TYPO_LENGTH - 1 && text[start] < 0x800
 				&& (this.typoLengthsByFirstLetter[text[start]] & (1L << length)) != 0
 				&& (hasPair(this.typoLetterPairs, text[start], text[start + 1])
 						|| hasPair(this.typoLetterPairs, text[start], text[start + 2]))) {
@@ -220,6 +213,11 @@ final class WordIndex {
 	}
 
 	private void lookupTypos(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
+		// the prefix hashes are worked out here, not in lookup's loop: few words get this far
+		prefixHashes[0] = 0;
+		for (int i = 0; i < length; i++) {
+			prefixHashes[i + 1] = prefixHashes[i] * HASH_BASE + text[start + i];
+		}
 		long whole = prefixHashes[length];
 		verifyTypos(this.typoNeighbours.find(whole), text, start, length, found);
 		for (int skip = 1; skip < length; skip++) {
