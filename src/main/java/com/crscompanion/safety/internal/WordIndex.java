@@ -142,7 +142,19 @@ final class WordIndex {
 	 * how many there are now. {@code prefixHashes} is scratch space of at least {@code length + 1} longs.
 	 */
 	int lookup(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
+		// kept small enough for the JIT to inline into the caller's loop; the rarer steps are methods of their own
 		int before = found.size();
+		long hash = hashAddingStems(text, start, length, found);
+		(isArabic(text[start]) ? this.arabicExactForms : this.otherExactForms).collect(hash, text, start, length,
+				found);
+		if (found.size() > before) {
+			return found.size();
+		}
+		return lookupAltered(text, start, length, found, prefixHashes);
+	}
+
+	/** The word's hash; on the way, adds the words of stems that the word starts with. */
+	private long hashAddingStems(char[] text, int start, int length, WordIdSink found) {
 		long hash = 0;
 		long stemLengthsHere = (text[start] < 0x800) ? this.stemLengthsByFirstLetter[text[start]] : this.stemLengths;
 		for (int i = 0; i < length; i++) {
@@ -152,11 +164,12 @@ final class WordIndex {
 				collect(this.stems, this.stems.find(hash), text, start, stemLength, found);
 			}
 		}
-		(isArabic(text[start]) ? this.arabicExactForms : this.otherExactForms).collect(hash, text, start, length,
-				found);
-		if (found.size() > before) {
-			return found.size();
-		}
+		return hash;
+	}
+
+	/** For a word that matched no form or stem as written: stretched letters, then one typo. */
+	private int lookupAltered(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
+		int before = found.size();
 		if (hasStretchedLetters(text, start, length)) {
 			char[] squeezed = squeeze(text, start, length);
 			long entry = this.squeezedForms.find(hash(squeezed, 0, squeezed.length));
