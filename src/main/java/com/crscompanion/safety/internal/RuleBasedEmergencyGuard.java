@@ -390,14 +390,15 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 			private final boolean[] negationWord;
 
-			private final boolean[] barrier;
+			/** Tokens inside a scope-end phrase; with punctuation they are the barriers a scope stops at. */
+			private final boolean[] scopeEnd;
 
 			Negation() {
 				int count = Assessment.this.tokens.count();
 				this.cueEndsBefore = new boolean[count + 1];
 				this.cueStartsAt = new boolean[count + 1];
 				this.negationWord = new boolean[count + 1];
-				this.barrier = new boolean[count + 1];
+				this.scopeEnd = new boolean[count + 1];
 				boolean[] pseudo = new boolean[count + 1];
 				for (Mention notNegation : Assessment.this.notNegations) {
 					mark(pseudo, notNegation);
@@ -414,17 +415,14 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					}
 				}
 				for (Mention end : Assessment.this.scopeEnds) {
-					mark(this.barrier, end);
-				}
-				for (int t = 0; t < count; t++) {
-					this.barrier[t] |= Assessment.this.tokens.isBreak(t);
+					mark(this.scopeEnd, end);
 				}
 			}
 
 			private boolean nextToNormalReading(Mention sign) {
 				boolean[] normal = Assessment.this.normalReading;
 				for (int k = sign.startToken() - 1; k >= 0 && sign.startToken() - k <= NORMAL_READING_REACH; k--) {
-					if (this.barrier[k]) {
+					if (isBarrier(k)) {
 						break;
 					}
 					if (normal[k]) {
@@ -433,7 +431,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				}
 				for (int k = sign.endToken(); k < Assessment.this.tokens.count()
 						&& k - sign.endToken() < NORMAL_READING_REACH; k++) {
-					if (this.barrier[k]) {
+					if (isBarrier(k)) {
 						break;
 					}
 					if (normal[k]) {
@@ -441,6 +439,11 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					}
 				}
 				return false;
+			}
+
+			/** Punctuation or a scope end: worked out where asked, not for every token of a long message. */
+			private boolean isBarrier(int token) {
+				return Assessment.this.tokens.isBreak(token) || this.scopeEnd[token];
 			}
 
 			private static boolean touches(boolean[] flags, Mention mention) {
@@ -463,7 +466,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (this.cueEndsBefore[k]) {
 						return true;
 					}
-					if (this.barrier[k - 1] || tokens.type(k - 1) == Tokens.NUMBER) {
+					if (isBarrier(k - 1) || tokens.type(k - 1) == Tokens.NUMBER) {
 						break;
 					}
 				}
@@ -480,7 +483,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (this.cueStartsAt[k]) {
 						return true;
 					}
-					if (this.barrier[k] || this.negationWord[k]) {
+					if (isBarrier(k) || this.negationWord[k]) {
 						break; // "fever has not gone": a negation before the cue undoes it
 					}
 				}
