@@ -28,17 +28,13 @@ final class LongIndex {
 
 	private final int mask;
 
-	private final long[] filter;
-
-	private final int filterMask;
+	private final HashFilter filter;
 
 	private LongIndex(Map<Long, int[]> entries) {
 		int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 + 1) * 2 - 1);
 		this.slots = new long[capacity * 2];
 		this.mask = capacity - 1;
-		int filterWords = Integer.highestOneBit(Math.max(1, entries.size() / 8) * 2 - 1);
-		this.filter = new long[filterWords];
-		this.filterMask = filterWords - 1;
+		this.filter = new HashFilter(entries.size(), 8);
 		int[] spill = new int[entries.values().stream().mapToInt(values -> (values.length > 1) ? values.length : 0)
 			.sum()];
 		int spilled = 0;
@@ -56,7 +52,7 @@ final class LongIndex {
 			}
 			this.slots[2 * slot] = key;
 			this.slots[2 * slot + 1] = packed;
-			this.filter[filterWord(key)] |= filterBits(key);
+			this.filter.add(key);
 		}
 		this.overflow = spill;
 	}
@@ -66,8 +62,7 @@ final class LongIndex {
 	 * values) when the key is absent.
 	 */
 	long find(long key) {
-		long bits = filterBits(key);
-		if ((this.filter[filterWord(key)] & bits) != bits) {
+		if (!this.filter.mightContain(key)) {
 			return NOT_FOUND;
 		}
 		int slot = slot(key);
@@ -94,16 +89,6 @@ final class LongIndex {
 	private int slot(long key) {
 		long mixed = key * SPREAD;
 		return (int) (mixed ^ (mixed >>> 32)) & this.mask;
-	}
-
-	private int filterWord(long key) {
-		return (int) ((key * SPREAD) >>> 40) & this.filterMask;
-	}
-
-	/** Two bits of one filter word, from hash bits that neither the word nor the slot number uses. */
-	private static long filterBits(long key) {
-		long mixed = key * SPREAD;
-		return (1L << (mixed >>> 58)) | (1L << (mixed >>> 26));
 	}
 
 	static final class Builder {

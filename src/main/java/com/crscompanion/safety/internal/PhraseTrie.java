@@ -56,8 +56,8 @@ final class PhraseTrie {
 				sink.match(payload, start, last + 1, phraseTokens);
 			}
 		}
-		if (node.keys.length == 0) {
-			return;
+		if (node.childBloom == 0) {
+			return; // a leaf: the bloom has a bit for every child, and lives in the node itself
 		}
 		int limit = Math.min(tokens.count() - 1, last + 1 + MAX_GAP);
 		for (int next = last + 1; next <= limit && next - start < 64; next++) {

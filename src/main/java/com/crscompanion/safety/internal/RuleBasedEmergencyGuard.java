@@ -123,19 +123,29 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			findPhrases();
 			int messageLanguage = messageLanguage();
 			readNumbers(messageLanguage);
-			Negation negation = new Negation();
-			List<SignMatch> matches = new ArrayList<>();
 			List<Mention> kept = keepOnePerSpan(messageLanguage);
+			if (kept.isEmpty()) {
+				// most messages: no sign, so no negation scopes to work out
+				return new EmergencyVerdict(false, code(messageLanguage), List.of());
+			}
+			Negation negation = new Negation();
+			List<SignMatch> matches = new ArrayList<>(kept.size());
 			for (Mention sign : kept) {
 				matches.add(toSignMatch(sign, negation.negates(sign)));
 			}
 			matches.sort(Comparator.comparingInt(SignMatch::start));
+			SignMatch firstAlarming = null;
+			for (SignMatch match : matches) {
+				if (match.raisesAlarm()) {
+					firstAlarming = match;
+					break;
+				}
+			}
 			// the reply should be in the family's language: the message's when its words show it, otherwise
 			// the language of the first alarming phrase
-			String language = this.languageEvident ? code(messageLanguage)
-					: matches.stream().filter(SignMatch::raisesAlarm).findFirst().map(SignMatch::language)
-						.orElse(code(messageLanguage));
-			boolean emergency = matches.stream().anyMatch(SignMatch::raisesAlarm);
+			String language = (this.languageEvident || firstAlarming == null) ? code(messageLanguage)
+					: firstAlarming.language();
+			boolean emergency = firstAlarming != null;
 			if (logger.isDebugEnabled() && !matches.isEmpty()) {
 				logger.debug("Guard verdict emergency={} language={} matches={}", emergency, language, matches);
 			}
@@ -204,11 +214,18 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			long[] scratch = new long[64];
 			WordIndex index = RuleBasedEmergencyGuard.this.lexicon.words();
 			char[] chars = this.text.chars();
+			RepeatedWords repeated = new RepeatedWords(this.tokens);
 			for (int t = 0; t < count; t++) {
 				byte type = this.tokens.type(t);
 				if (type == Tokens.WORD || type == Tokens.NUMBER) {
-					index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), words,
-							scratch);
+					int earlier = repeated.earlierOccurrence(t);
+					if (earlier >= 0) {
+						words.repeat(earlier);
+					}
+					else {
+						index.lookup(chars, this.tokens.start(t), this.tokens.end(t) - this.tokens.start(t), words,
+								scratch);
+					}
 				}
 				words.endToken(t);
 			}
@@ -279,29 +296,33 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		 * longest. Works on per-token arrays so it stays linear however many mentions a long message has.
 		 */
 		private List<Mention> keepOnePerSpan(int messageLanguage) {
+			if (this.signs.isEmpty()) {
+				return List.of();
+			}
 			int count = this.tokens.count();
-			int[] benignReach = new int[count + 1];
-			for (Mention benign : this.benign) {
-				benignReach[benign.startToken()] = Math.max(benignReach[benign.startToken()], benign.endToken());
+			List<Mention> candidates = new ArrayList<>(this.signs.size());
+			if (this.benign.isEmpty() && this.scopeEnds.isEmpty()) {
+				candidates.addAll(this.signs);
 			}
-			for (int t = 1; t <= count; t++) {
-				benignReach[t] = Math.max(benignReach[t], benignReach[t - 1]);
-			}
-			boolean[] scopeEnd = new boolean[count + 1];
-			for (Mention end : this.scopeEnds) {
-				mark(scopeEnd, end);
-			}
-			List<Mention> candidates = new ArrayList<>();
-			for (Mention sign : this.signs) {
-				if (benignReach[sign.startToken()] < sign.endToken() && !stepsOver(scopeEnd, sign)) {
-					candidates.add(sign);
+			else {
+				int[] benignReach = new int[count + 1];
+				for (Mention benign : this.benign) {
+					benignReach[benign.startToken()] = Math.max(benignReach[benign.startToken()], benign.endToken());
+				}
+				for (int t = 1; t <= count; t++) {
+					benignReach[t] = Math.max(benignReach[t], benignReach[t - 1]);
+				}
+				boolean[] scopeEnd = new boolean[count + 1];
+				for (Mention end : this.scopeEnds) {
+					mark(scopeEnd, end);
+				}
+				for (Mention sign : this.signs) {
+					if (benignReach[sign.startToken()] < sign.endToken() && !stepsOver(scopeEnd, sign)) {
+						candidates.add(sign);
+					}
 				}
 			}
-			Comparator<Mention> preference = Comparator.comparing((Mention m) -> !m.payload().severe())
-				.thenComparing(m -> m.payload().language() != messageLanguage)
-				.thenComparing(m -> -(m.endToken() - m.startToken()))
-				.thenComparingInt(Mention::startToken);
-			candidates.sort(preference);
+			candidates.sort((a, b) -> preference(a, b, messageLanguage));
 			int[] signsAt = new int[count + 1];
 			List<Mention> kept = new ArrayList<>();
 			for (Mention candidate : candidates) {
@@ -318,6 +339,23 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				}
 			}
 			return kept;
+		}
+
+		/** Severe first, then in the message's language, then the longest, then the earliest. */
+		private static int preference(Mention a, Mention b, int messageLanguage) {
+			if (a.payload().severe() != b.payload().severe()) {
+				return a.payload().severe() ? -1 : 1;
+			}
+			boolean aInLanguage = a.payload().language() == messageLanguage;
+			if (aInLanguage != (b.payload().language() == messageLanguage)) {
+				return aInLanguage ? -1 : 1;
+			}
+			int aLength = a.endToken() - a.startToken();
+			int bLength = b.endToken() - b.startToken();
+			if (aLength != bLength) {
+				return (aLength > bLength) ? -1 : 1;
+			}
+			return Integer.compare(a.startToken(), b.startToken());
 		}
 
 		private static boolean stepsOver(boolean[] scopeEnd, Mention sign) {
@@ -352,14 +390,15 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 			private final boolean[] negationWord;
 
-			private final boolean[] barrier;
+			/** Tokens inside a scope-end phrase; with punctuation they are the barriers a scope stops at. */
+			private final boolean[] scopeEnd;
 
 			Negation() {
 				int count = Assessment.this.tokens.count();
 				this.cueEndsBefore = new boolean[count + 1];
 				this.cueStartsAt = new boolean[count + 1];
 				this.negationWord = new boolean[count + 1];
-				this.barrier = new boolean[count + 1];
+				this.scopeEnd = new boolean[count + 1];
 				boolean[] pseudo = new boolean[count + 1];
 				for (Mention notNegation : Assessment.this.notNegations) {
 					mark(pseudo, notNegation);
@@ -376,17 +415,14 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					}
 				}
 				for (Mention end : Assessment.this.scopeEnds) {
-					mark(this.barrier, end);
-				}
-				for (int t = 0; t < count; t++) {
-					this.barrier[t] |= Assessment.this.tokens.isBreak(t);
+					mark(this.scopeEnd, end);
 				}
 			}
 
 			private boolean nextToNormalReading(Mention sign) {
 				boolean[] normal = Assessment.this.normalReading;
 				for (int k = sign.startToken() - 1; k >= 0 && sign.startToken() - k <= NORMAL_READING_REACH; k--) {
-					if (this.barrier[k]) {
+					if (isBarrier(k)) {
 						break;
 					}
 					if (normal[k]) {
@@ -395,7 +431,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				}
 				for (int k = sign.endToken(); k < Assessment.this.tokens.count()
 						&& k - sign.endToken() < NORMAL_READING_REACH; k++) {
-					if (this.barrier[k]) {
+					if (isBarrier(k)) {
 						break;
 					}
 					if (normal[k]) {
@@ -403,6 +439,11 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					}
 				}
 				return false;
+			}
+
+			/** Punctuation or a scope end: worked out where asked, not for every token of a long message. */
+			private boolean isBarrier(int token) {
+				return Assessment.this.tokens.isBreak(token) || this.scopeEnd[token];
 			}
 
 			private static boolean touches(boolean[] flags, Mention mention) {
@@ -425,7 +466,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (this.cueEndsBefore[k]) {
 						return true;
 					}
-					if (this.barrier[k - 1] || tokens.type(k - 1) == Tokens.NUMBER) {
+					if (isBarrier(k - 1) || tokens.type(k - 1) == Tokens.NUMBER) {
 						break;
 					}
 				}
@@ -442,7 +483,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (this.cueStartsAt[k]) {
 						return true;
 					}
-					if (this.barrier[k] || this.negationWord[k]) {
+					if (isBarrier(k) || this.negationWord[k]) {
 						break; // "fever has not gone": a negation before the cue undoes it
 					}
 				}

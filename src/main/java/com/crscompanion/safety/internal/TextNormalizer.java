@@ -42,8 +42,6 @@ final class TextNormalizer {
 
 	static NormalizedText normalize(String text) {
 		int length = text.length();
-		char[] source = new char[length];
-		text.getChars(0, length, source, 0);
 		// room for every remaining original character one to one, so only an expansion needs to check for space
 		char[] chars = new char[length + 16];
 		NormalizedText.SourceMap.Builder sourceMap = new NormalizedText.SourceMap.Builder();
@@ -54,7 +52,7 @@ final class TextNormalizer {
 			int runStart = i;
 			int runOut = out;
 			while (i < length) {
-				char c = source[i];
+				char c = text.charAt(i);
 				char folded = FOLDED[c];
 				if (folded >= EXPANDS || Character.isSurrogate(c)) {
 					break;
@@ -69,9 +67,9 @@ final class TextNormalizer {
 				break;
 			}
 			// then one that does not: dropped, expanded, a surrogate pair or a lone surrogate
-			char c = source[i];
+			char c = text.charAt(i);
 			char folded = FOLDED[c];
-			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(source[i + 1])) {
+			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
 				sourceMap.single(out, i, 2);
 				chars[out++] = ' ';
 				i += 2;

@@ -43,6 +43,18 @@ final class TokenWords implements WordIndex.WordIdSink {
 		return this.ids[k];
 	}
 
+	/** Gives the token being filled the ids of an earlier token spelt the same (already each once). */
+	void repeat(int earlierToken) {
+		int from = from(earlierToken);
+		int to = to(earlierToken);
+		if (this.size + (to - from) > this.ids.length) {
+			this.ids = Arrays.copyOf(this.ids, Math.max(this.size * 2, this.size + (to - from)));
+		}
+		for (int k = from; k < to; k++) {
+			this.ids[this.size++] = this.ids[k]; // a loop: usually one id, too few for System.arraycopy's setup
+		}
+	}
+
 	@Override
 	public int size() {
 		return this.size;

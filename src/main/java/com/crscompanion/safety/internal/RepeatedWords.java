@@ -1,0 +1,64 @@
+package com.crscompanion.safety.internal;
+
+/**
+ * Remembers recent words of one message by spelling, so a word that occurs again ("the", "he", "fever") takes its
+ * word ids from its earlier occurrence instead of another {@link WordIndex} lookup: about half the words of a long
+ * message are repeats. A direct-mapped cache of token numbers: a new word replaces whatever shared its slot, so
+ * it never grows, and a hit is always checked letter by letter, so it can miss a repeat but never return a
+ * different word.
+ */
+final class RepeatedWords {
+
+	/** Enough for the distinct words of a few thousand characters; more would cost more to clear than it saves. */
+	private static final int MAX_SLOTS = 1024;
+
+	private final char[] chars;
+
+	private final Tokens tokens;
+
+	/** Per slot: 1 + the token last stored there, or 0. */
+	private final int[] slots;
+
+	private final int mask;
+
+	RepeatedWords(Tokens tokens) {
+		this.tokens = tokens;
+		this.chars = tokens.text().chars();
+		int size = Math.min(MAX_SLOTS, Integer.highestOneBit(Math.max(8, 2 * tokens.count()) - 1) << 1);
+		this.slots = new int[size];
+		this.mask = size - 1;
+	}
+
+	/**
+	 * An earlier token spelt exactly as token {@code token}, or -1; in that case remembers {@code token} for the
+	 * words after it.
+	 */
+	int earlierOccurrence(int token) {
+		int start = this.tokens.start(token);
+		int end = this.tokens.end(token);
+		// length and three letters: enough to tell most words apart, and the letter check below decides anyway
+		int hash = (((end - start) * 31 + this.chars[start]) * 31 + this.chars[(start + end) >>> 1]) * 31
+				+ this.chars[end - 1];
+		int slot = (hash ^ (hash >>> 15)) * 0x9E3779B1 >>> 22 & this.mask;
+		int earlier = this.slots[slot] - 1;
+		if (earlier >= 0 && sameSpelling(earlier, start, end)) {
+			return earlier;
+		}
+		this.slots[slot] = token + 1;
+		return -1;
+	}
+
+	private boolean sameSpelling(int earlier, int start, int end) {
+		int earlierStart = this.tokens.start(earlier);
+		if (this.tokens.end(earlier) - earlierStart != end - start) {
+			return false;
+		}
+		for (int k = 0; k < end - start; k++) {
+			if (this.chars[earlierStart + k] != this.chars[start + k]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
