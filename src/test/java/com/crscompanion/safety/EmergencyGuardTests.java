@@ -208,13 +208,21 @@ class EmergencyGuardTests {
 	@ParameterizedTest
 	@NullAndEmptySource
 	@ValueSource(strings = { " ", "😀😀😀🙏🏽👍", "\uD800", "\uDC00abc\uD800", "\u202Eمرحبا\u202C", "\u0000\u0001\u0002",
-			"\uFDFA\uFDFA", "\u200B\u200B" })
+			"\uFDFA\uFDFA", "\u200B\u200B", "\uFFFE", "\uFFFF", "how much\uFFFEis the deposit\uFFFF" })
 	void acceptsAnyInput(String text) {
 		EmergencyVerdict verdict = this.guard.assess(text);
 
 		assertThat(verdict).isNotNull();
 		assertThat(verdict.emergency()).isFalse();
 		assertThat(verdict.language()).isNotBlank();
+	}
+
+	@Test
+	void readsASignBesideNoncharacters() {
+		EmergencyVerdict verdict = this.guard.assess("\uFFFEhe is very confused\uFFFE\uFFFF");
+
+		assertThat(verdict.emergency()).isTrue();
+		assertThat(verdict.matches()).extracting(SignMatch::matchedText).containsExactly("confused");
 	}
 
 	@Test

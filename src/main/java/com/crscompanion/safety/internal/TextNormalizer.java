@@ -142,6 +142,8 @@ final class TextNormalizer {
 				return "\u0647"; // teh marbuta written for heh
 			case '\r', '\u2028', '\u2029', '\u0085':
 				return "\n";
+			case EXPANDS:
+				return " "; // a noncharacter, and this table's own marker: it must not fold to itself
 			default:
 				break;
 		}
