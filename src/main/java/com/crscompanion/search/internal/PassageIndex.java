@@ -32,8 +32,6 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -43,7 +41,9 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 import com.crscompanion.knowledge.Passage;
@@ -114,7 +114,10 @@ final class PassageIndex {
 
 	static PassageIndex build(List<Passage> passages, Set<String> extraVocabulary, Set<String> lexiconTerms,
 			Supplier<Set<String>> english, GuideAnalyzer analyzer, SearchProperties properties) {
-		ByteBuffersDirectory directory = new ByteBuffersDirectory();
+		// each file read back as one buffer: a search clones its inputs for every term it looks up, and the default
+		// many-buffer form duplicated every buffer each time (most of a question's allocation)
+		ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+				ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
 		Analyzer perField = new PerFieldAnalyzerWrapper(analyzer,
 				Map.of(IndexField.WORDS.fieldName(), new GuideAnalyzer.SurfaceAnalyzer()));
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField))) {
@@ -278,16 +281,18 @@ final class PassageIndex {
 	 * these words.
 	 */
 	private List<Map.Entry<Integer, Float>> rank(List<List<String>> groups) throws IOException {
-		BooleanQuery.Builder passageQuery = new BooleanQuery.Builder();
-		BooleanQuery.Builder phrasingQuery = new BooleanQuery.Builder();
+		// each group's scores added up clause by clause: a BooleanQuery of SHOULD clauses sums the same, but allocates
+		// a 2,048-slot window for every search, a third of a question's garbage
+		float[] scores = new float[this.reader.maxDoc()];
 		for (List<String> group : groups) {
-			passageQuery.add(groupQuery(group), Occur.SHOULD);
-			phrasingQuery.add(phrasingQuery(group), Occur.SHOULD);
+			addScores(groupQuery(group), scores);
 		}
-		float[] scores = scores(passageQuery.build());
 		float phrasingWeight = this.properties.boosts().phrasing();
 		if (phrasingWeight > 0) {
-			float[] phrasingScores = scores(phrasingQuery.build());
+			float[] phrasingScores = new float[scores.length];
+			for (List<String> group : groups) {
+				addScores(phrasingQuery(group), phrasingScores);
+			}
 			float[] bestPhrasing = new float[scores.length];
 			for (int doc = 0; doc < phrasingScores.length; doc++) {
 				int passageDoc = this.passageDocOf[doc];
@@ -311,10 +316,9 @@ final class PassageIndex {
 	}
 
 	/** The score of every document the query matches, by document (0 for the others). */
-	private float[] scores(Query query) throws IOException {
-		float[] scores = new float[this.reader.maxDoc()];
+	/** Adds the score of every document the query matches to {@code scores}, by document. */
+	private void addScores(Query query, float[] scores) throws IOException {
 		this.searcher.search(query, new EveryScore(scores));
-		return scores;
 	}
 
 	/** One query term and its synonyms in one phrasing: BM25 with one idf for the term and its synonyms. */
@@ -439,7 +443,7 @@ final class PassageIndex {
 	private record Coverage(double share, double topicEvidence, double guideEvidence, int matchedWords) {
 	}
 
-	/** Writes the score of every matching document into an array indexed by document (one segment or several). */
+	/** Adds the score of every matching document to an array indexed by document (one segment or several). */
 	private record EveryScore(float[] scores) implements CollectorManager<SimpleCollector, Void> {
 
 		@Override
@@ -462,7 +466,7 @@ final class PassageIndex {
 
 				@Override
 				public void collect(int doc) throws IOException {
-					EveryScore.this.scores[this.docBase + doc] = this.scorer.score();
+					EveryScore.this.scores[this.docBase + doc] += this.scorer.score();
 				}
 
 				@Override
