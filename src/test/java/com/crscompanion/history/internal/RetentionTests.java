@@ -8,10 +8,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.crscompanion.history.Author;
 import com.crscompanion.history.ConversationRef;
@@ -33,8 +30,7 @@ class RetentionTests {
 		try (TestDatabases.Database db = TestDatabases.open(database)) {
 			DataSource dataSource = db.connect();
 			MovableClock clock = new MovableClock().startingAt(Instant.parse("2026-01-01T10:00:00Z"));
-			JdbcConversationHistory history = new JdbcConversationHistory(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
-					new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+			JdbcConversationHistory history = history(dataSource, clock);
 			ConversationRef old = new ConversationRef("web", "old");
 			ConversationRef waiting = new ConversationRef("web", "waiting");
 			history.record(old, Author.FAMILY, null, "message", "how long does CRS last", false);
@@ -65,9 +61,7 @@ class RetentionTests {
 		try (TestDatabases.Database db = TestDatabases.open(database)) {
 			DataSource dataSource = db.connect();
 			MovableClock clock = new MovableClock().startingAt(Instant.parse("2026-01-01T10:00:00Z"));
-			JdbcConversationHistory history = new JdbcConversationHistory(JdbcClient.create(dataSource),
-					new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-					clock);
+			JdbcConversationHistory history = history(dataSource, clock);
 			ConversationRef family = new ConversationRef("telegram", "42");
 			history.recordFamilyMessage(family, "Li", "is fever normal");
 			for (int day = 1; day <= 40; day++) {
@@ -86,6 +80,10 @@ class RetentionTests {
 			assertThat(history.find(family).orElseThrow().firstSeen()).isBetween(Instant.parse("2026-01-01T10:00:00Z"),
 					Instant.parse("2026-01-01T10:00:05Z"));
 		}
+	}
+
+	private static JdbcConversationHistory history(DataSource dataSource, Clock clock) {
+		return (JdbcConversationHistory) HistoryForTests.on(dataSource, clock);
 	}
 
 }
