@@ -14,7 +14,8 @@ import com.crscompanion.history.ConversationRef;
  * @param familyName the name the channel gives, or {@code null}
  * @param status open, claimed or resolved
  * @param priority urgent once any trigger was an emergency
- * @param triggers the latest triggers of each reason (up to ten each), oldest first
+ * @param triggers the latest triggers of each reason (up to ten each, and the latest of every distinct set of
+ *     signs), oldest first
  * @param openedAt when the first trigger came
  * @param claimedBy who holds it, or {@code null}
  * @param resolvedBy who resolved it, or {@code null}

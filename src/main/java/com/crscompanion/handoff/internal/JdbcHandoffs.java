@@ -261,15 +261,17 @@ class JdbcHandoffs implements Handoffs {
 	}
 
 	/**
-	 * The handoff with its latest {@value #TRIGGERS_PER_REASON} triggers of each reason, oldest first. A family may
-	 * report signs in every message for hours while a handoff is open; the card has room for the recent ones and
-	 * every message reads the handoff, so the cost must not grow with the conversation.
+	 * The handoff with, for each reason, its latest {@value #TRIGGERS_PER_REASON} triggers and the latest one of every
+	 * distinct set of signs, oldest first. A family may report signs in every message for hours while a handoff is
+	 * open and every message reads the handoff, so the cost must not grow with the conversation; but a seizure
+	 * reported once, before twenty fevers, must stay on the card.
 	 */
 	private Handoff withTriggers(Handoff handoff) {
 		List<Trigger> triggers = this.jdbc
-			.sql("select * from (select t.*, row_number() over (partition by reason order by id desc) as latest "
+			.sql("select * from (select t.*, row_number() over (partition by reason order by id desc) as latest, "
+					+ "row_number() over (partition by reason, signs order by id desc) as latest_of_signs "
 					+ "from handoff_trigger t where handoff_id = ?) recent where latest <= " + TRIGGERS_PER_REASON
-					+ " order by id")
+					+ " or latest_of_signs = 1 order by id")
 			.params(handoff.id())
 			.query((rs, row) -> new Trigger(Trigger.Reason.valueOf(rs.getString("reason")),
 					(rs.getString("signs") == null) ? List.of() : Arrays.asList(rs.getString("signs").split(",")),
