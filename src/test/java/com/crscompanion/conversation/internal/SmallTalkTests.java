@@ -21,8 +21,8 @@ class SmallTalkTests {
 
 	/** A plea for help, or the date, shares one word with the guide ("help", "day"): no passage fits it. */
 	@ParameterizedTest
-	@CsvSource({ "can you help me, ABOUT", "I need help, ABOUT", "please help me!, ABOUT", "what day is it today?, TASK",
-			"what time is it, TASK", "can you recommend a hotel near the hospital, TASK" })
+	@CsvSource({ "can you help me, ABOUT", "I need help, ABOUT", "please help me!, ABOUT", "what day is it today?, ABOUT",
+			"what time is it, ABOUT", "can you recommend a hotel near the hospital, TASK" })
 	void chatThatSharesAWordWithTheGuideGetsTheBotsOwnReply(String message, SmallTalk.Kind kind) {
 		SmallTalk.Reading reading = SMALL_TALK.read(message);
 		assertThat(reading.onlySmallTalk()).isTrue();
@@ -35,6 +35,16 @@ class SmallTalkTests {
 		SmallTalk.Reading reading = SMALL_TALK.read(message);
 		assertThat(reading.onlySmallTalk()).isFalse();
 		assertThat(reading.remainder()).contains("crs");
+	}
+
+	/** Chat phrases at the start of a real question: the question is searched, not declined. */
+	@ParameterizedTest
+	@ValueSource(strings = { "what time is it best to give paracetamol?",
+			"can you recommend something for her nausea", "what day is it today that the steroids stop?" })
+	void aQuestionThatStartsLikeChatIsStillSearched(String message) {
+		SmallTalk.Reading reading = SMALL_TALK.read(message);
+		assertThat(reading.onlySmallTalk()).isFalse();
+		assertThat(reading.remainder()).isNotBlank();
 	}
 
 	private static MessagesProperties.SmallTalk shipped() {
