@@ -32,6 +32,8 @@ class ServerLayoutIT {
 
 	private static final Path LOG = Path.of("target", "server-layout-it.log");
 
+	private static final Path DATA_DIR = Path.of("target", "server-layout-it-data");
+
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
 	private static Process app;
@@ -44,12 +46,16 @@ class ServerLayoutIT {
 		assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25+");
 		assertThat(SERVER.resolve("crs-companion.aot")).as("run 'package' first").exists();
 		String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// its own embedded database, whatever database the environment names
 		ProcessBuilder builder = new ProcessBuilder(java, "-XX:AOTCache=" + SERVER.resolve("crs-companion.aot"), "-jar",
-				SERVER.resolve("crs-companion.jar").toString(), "--server.port=0")
+				SERVER.resolve("crs-companion.jar").toString(), "--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:server-layout-it;DB_CLOSE_DELAY=-1",
+				"--spring.datasource.driver-class-name=org.h2.Driver", "--spring.datasource.username=sa",
+				"--spring.datasource.password=")
 			.redirectErrorStream(true)
 			.redirectOutput(LOG.toFile());
 		builder.environment().remove("TELEGRAM_BOT_TOKEN");
-		builder.environment().put("CRS_DATA_DIR", Files.createTempDirectory("crs-server-it").toString());
+		builder.environment().put("CRS_DATA_DIR", DATA_DIR.toString());
 		app = builder.start();
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
 			assertThat(app.isAlive()).as("the app exited; see %s:%n%s", LOG, log()).isTrue();
