@@ -51,8 +51,8 @@ public record EvalSet(String name, boolean heldOut, List<Map<String, String>> ro
 	}
 
 	/**
-	 * The dev and held-out files of one kind: "questions" reads questions-dev.tsv, questions-heldout.tsv and any
-	 * later held-out part (questions-heldout-blind.tsv), in that order.
+	 * The dev and held-out files of one kind: "questions" reads questions-dev.tsv, then every held-out part
+	 * (questions-heldout.tsv, questions-heldout-blind.tsv…) in name order.
 	 */
 	public static List<EvalSet> readKind(Path dir, String kind) {
 		List<EvalSet> sets = new ArrayList<>();

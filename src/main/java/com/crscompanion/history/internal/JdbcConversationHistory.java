@@ -139,8 +139,8 @@ class JdbcConversationHistory implements ConversationHistory {
 						.update(keys, "id");
 					return keys.getKey().longValue();
 				});
-				// as a read would give it back: the databases keep microseconds
-				return new ConversationInfo(ref, id, name, now.truncatedTo(ChronoUnit.MICROS));
+				// as a read would give it back: the databases round to the microsecond
+				return new ConversationInfo(ref, id, name, now.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
 			}
 			catch (DuplicateKeyException ex) {
 				// another thread or instance created it first: theirs is as good

@@ -36,6 +36,14 @@ public record SearchProperties(@NotNull Path synonymsFile, @DecimalMin("0") @Dec
 		@DecimalMin("0.1") double evidenceForFullConfidence, @Min(1) @Max(256) int maxQueryTerms,
 		@Min(1) @Max(20) int maxHits, @Min(3) int spellingMinLength, @NotNull @Valid Boosts boosts, @NotNull @Valid Bm25 bm25) {
 
+	public SearchProperties {
+		if (confidenceFloorSeveralWords > confidenceFloor) {
+			throw new IllegalArgumentException("crs.search.confidence-floor-several-words (" + confidenceFloorSeveralWords
+					+ ") must not be above crs.search.confidence-floor (" + confidenceFloor
+					+ "): an answer resting on several words needs no more confidence than one resting on a single word");
+		}
+	}
+
 	/**
 	 * BM25F field weights (at least 1: a weight multiplies how often the word counts): a question or sub-topic title
 	 * that matches says more than a word somewhere in the text. {@code phrasing} is how much the one phrasing (FAQ
