@@ -121,14 +121,14 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 		Evaluation.SafetyFigures safety = this.evaluation.safety(dir);
 		this.out.println(retrieval.format());
 		this.out.println(safety.format());
-		List<Evaluation.Miss> misses = new ArrayList<>(retrieval.misses());
-		misses.addAll(safety.misses());
-		long heldOut = misses.stream().filter(Evaluation.Miss::heldOut).count();
-		this.out.println("Misses: " + (misses.size() - heldOut) + " in dev files"
+		List<Evaluation.Miss> dev = new ArrayList<>(retrieval.devMisses());
+		dev.addAll(safety.devMisses());
+		int heldOut = retrieval.misses().size() + safety.misses().size() - dev.size();
+		this.out.println("Misses: " + dev.size() + " in dev files"
 				+ (listMisses ? "" : " (list them with eval " + MISSES_FLAG + ")") + ", " + heldOut
 				+ " in held-out files (never listed: they are not tuned on)");
 		if (listMisses) {
-			misses.stream().filter(m -> !m.heldOut()).forEach(m -> this.out.println("  " + m));
+			dev.forEach(m -> this.out.println("  " + m));
 		}
 	}
 

@@ -182,10 +182,7 @@ class JdbcConversationHistory implements ConversationHistory {
 
 	@Override
 	public Optional<ConversationInfo> find(ConversationRef ref) {
-		return this.jdbc.sql("select * from conversation where channel = ? and external_id = ?")
-			.params(ref.channel(), ref.id())
-			.query(INFO)
-			.optional();
+		return seen(ref).map(Seen::info);
 	}
 
 	@Override

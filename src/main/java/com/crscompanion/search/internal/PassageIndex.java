@@ -315,7 +315,6 @@ final class PassageIndex {
 		return ranked;
 	}
 
-	/** The score of every document the query matches, by document (0 for the others). */
 	/** Adds the score of every document the query matches to {@code scores}, by document. */
 	private void addScores(Query query, float[] scores) throws IOException {
 		this.searcher.search(query, new EveryScore(scores));
