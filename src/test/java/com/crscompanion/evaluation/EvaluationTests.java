@@ -22,18 +22,18 @@ class EvaluationTests {
 	Evaluation evaluation;
 
 	/**
-	 * The target is top-1 0.90 on the whole set. Measured 0.875: dev 0.90, held-out 0.86, and the blind held-out part
-	 * 0.78 (60 questions written by someone who never saw the tuning or the other questions), with top-3 0.97: the
-	 * right passage is nearly always among the first three, and most misses are questions left unanswered below the
-	 * confidence floor. The floors hold what is reached, with no margin on top-1; raise them as retrieval improves.
+	 * The target is top-1 0.90 on the whole set. Measured 0.910 with ranking by meaning: dev 0.92, held-out 0.90 and
+	 * the blind held-out part 0.87 (60 questions written by someone who never saw the tuning or the other questions),
+	 * with top-3 0.985. By words alone it was 0.875 (blind 0.78, top-3 0.97). Most misses left are questions turned
+	 * away by the confidence floor. The floors hold what is reached, less one question.
 	 */
 	@Test
 	void familyQuestionsGetTheRightPassage() {
 		Evaluation.RetrievalFigures figures = this.evaluation.retrieval(EVAL);
 		System.out.println(figures.format());
 		assertThat(figures.all().questions()).isGreaterThanOrEqualTo(250);
-		assertThat(figures.all().top1()).as(figures.describeMisses()).isGreaterThanOrEqualTo(0.875);
-		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.95);
+		assertThat(figures.all().top1()).as(figures.describeMisses()).isGreaterThanOrEqualTo(0.905);
+		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.98);
 	}
 
 	@Test

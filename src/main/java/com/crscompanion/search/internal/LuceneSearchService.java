@@ -55,6 +55,9 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 
 	private final CompletableFuture<PassageIndex> firstIndex;
 
+	/** The sentence model, or null when ranking by meaning is off or the model could not be loaded. */
+	private final CompletableFuture<MeaningVectors.Encoder> encoder;
+
 	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge) {
 		this.properties = properties;
 		EnglishWords.preload();
@@ -68,6 +71,8 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 		}
 		this.synonymVocabulary = vocabulary(rules);
 		this.lexiconTerms = analyzedTerms(this.analyzer, rules);
+		this.encoder = properties.meaning().enabled() ? Startup.inBackground("sentence-model", this::loadEncoder)
+				: CompletableFuture.completedFuture(null);
 		this.firstIndex = Startup.inBackground("index-build", () -> build(knowledge.current().passages()));
 	}
 
@@ -115,11 +120,31 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 	}
 
 	private PassageIndex build(List<Passage> passages) {
+		MeaningVectors.Encoder meaning = this.encoder.join();
 		long started = System.nanoTime();
 		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.lexiconTerms,
-				EnglishWords::get, this.analyzer, this.properties);
-		log.info("Search index built: {} passages in {} ms", passages.size(), (System.nanoTime() - started) / 1_000_000);
+				EnglishWords::get, this.analyzer, this.properties, meaning);
+		log.info("Search index built: {} passages in {} ms, ranked by {}", passages.size(),
+				(System.nanoTime() - started) / 1_000_000, (meaning != null) ? "words and meaning" : "words");
 		return index;
+	}
+
+	/**
+	 * The sentence model. One that cannot load costs the ranking by meaning, not the bot: it answers by words, and
+	 * says so in the log.
+	 */
+	private MeaningVectors.Encoder loadEncoder() {
+		long started = System.nanoTime();
+		try {
+			SentenceEncoder model = SentenceEncoder.shared();
+			log.info("Sentence model ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+			return model;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			log.error("The sentence model could not be loaded, so passages are ranked by their words alone "
+					+ "(crs.search.meaning.enabled=false hides this error)", ex);
+			return null;
+		}
 	}
 
 	private static String readSynonyms(SearchProperties properties) {

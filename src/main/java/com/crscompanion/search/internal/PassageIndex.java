@@ -77,6 +77,9 @@ final class PassageIndex {
 
 	private final Map<IndexField, Float> boosts;
 
+	/** Meaning vectors of the passages and their phrasings, with the model for the question's; null when off. */
+	private final MeaningVectors meaning;
+
 	/** Terms of headings, questions, titles, phrasings and the synonym lexicon: the words of what the guide is about. */
 	private final Set<String> topicTerms;
 
@@ -88,7 +91,8 @@ final class PassageIndex {
 	private final Set<String> guideTerms;
 
 	private PassageIndex(GuideAnalyzer analyzer, SearchProperties properties, DirectoryReader reader,
-			Passage[] passagesByDoc, int[] passageDocOf, Supplier<Set<String>> english, Set<String> lexiconTerms) {
+			Passage[] passagesByDoc, int[] passageDocOf, Supplier<Set<String>> english, Set<String> lexiconTerms,
+			MeaningVectors meaning) {
 		this.analyzer = analyzer;
 		this.properties = properties;
 		this.reader = reader;
@@ -96,6 +100,7 @@ final class PassageIndex {
 		this.searcher.setSimilarity(new BM25Similarity(properties.bm25().k1(), properties.bm25().b()));
 		this.passagesByDoc = passagesByDoc;
 		this.passageDocOf = passageDocOf;
+		this.meaning = meaning;
 		try {
 			this.documents = Math.max(1, reader.getDocCount(IndexField.ALL.fieldName()));
 			this.speller = new SpellingCorrector(vocabulary(reader), english, properties.spellingMinLength());
@@ -112,8 +117,10 @@ final class PassageIndex {
 				b.title(), IndexField.SECTION, b.section(), IndexField.TEXT, b.text());
 	}
 
+	/** {@code encoder} null: ranking by words alone. */
 	static PassageIndex build(List<Passage> passages, Set<String> extraVocabulary, Set<String> lexiconTerms,
-			Supplier<Set<String>> english, GuideAnalyzer analyzer, SearchProperties properties) {
+			Supplier<Set<String>> english, GuideAnalyzer analyzer, SearchProperties properties,
+			MeaningVectors.Encoder encoder) {
 		// each file read back as one buffer: a search clones its inputs for every term it looks up, and the default
 		// many-buffer form duplicated every buffer each time (most of a question's allocation)
 		ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
@@ -160,7 +167,8 @@ final class PassageIndex {
 				String of = stored.document(doc).get(IndexField.PHRASING_OF.fieldName());
 				passageDocOf[doc] = (of != null) ? docById.get(of) : -1;
 			}
-			return new PassageIndex(analyzer, properties, reader, byDoc, passageDocOf, english, lexiconTerms);
+			MeaningVectors meaning = (encoder != null) ? MeaningVectors.of(byDoc, encoder) : null;
+			return new PassageIndex(analyzer, properties, reader, byDoc, passageDocOf, english, lexiconTerms, meaning);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -256,16 +264,20 @@ final class PassageIndex {
 		if (groups.isEmpty()) {
 			return SearchResult.empty();
 		}
-		List<Map.Entry<Integer, Float>> ranked = rank(groups);
-		if (ranked.isEmpty()) {
+		float[] wordScores = wordScores(groups);
+		List<Map.Entry<Integer, Float>> byWords = ranked(wordScores);
+		if (byWords.isEmpty()) {
 			return SearchResult.empty();
 		}
+		List<Map.Entry<Integer, Float>> ranked = (this.meaning != null) ? ranked(withMeaning(wordScores, text))
+				: byWords;
 		List<Hit> hits = new ArrayList<>();
 		for (Map.Entry<Integer, Float> scored : ranked.subList(0, Math.min(ranked.size(), this.properties.maxHits()))) {
 			hits.add(new Hit(this.passagesByDoc[scored.getKey()], scored.getValue()));
 		}
-		int best = ranked.get(0).getKey();
-		Coverage coverage = coverage(groups, best);
+		// whether to answer at all rests on the words the question shares with the guide, measured on the passage the
+		// words rank first: meaning finds a nearest passage for any text, "hiii" and "set an alarm" included
+		Coverage coverage = coverage(groups, byWords.get(0).getKey());
 		double confidence = Math.max(coverage.share(),
 				Math.min(1, coverage.topicEvidence() / this.properties.evidenceForFullConfidence()));
 		double floor = (coverage.matchedWords() >= 2) ? this.properties.confidenceFloorSeveralWords()
@@ -275,12 +287,12 @@ final class PassageIndex {
 	}
 
 	/**
-	 * Passage documents by score, best first: the passage's BM25F score plus, weighted, the BM25 score of its one
+	 * Word scores by document: the passage's BM25F score plus, weighted, the BM25 score of its one
 	 * phrasing that best matches the question. A bag of fifteen phrasings adds up words from different ones ("fever"
 	 * from one, "infection" from another); the best single phrasing rewards the passage families asked for in
 	 * these words.
 	 */
-	private List<Map.Entry<Integer, Float>> rank(List<List<String>> groups) throws IOException {
+	private float[] wordScores(List<List<String>> groups) throws IOException {
 		// each group's scores added up clause by clause: a BooleanQuery of SHOULD clauses sums the same, but allocates
 		// a 2,048-slot window for every search, a third of a question's garbage
 		float[] scores = new float[this.reader.maxDoc()];
@@ -304,15 +316,42 @@ final class PassageIndex {
 				scores[doc] += phrasingWeight * bestPhrasing[doc];
 			}
 		}
+		return scores;
+	}
+
+	/** Passage documents with a score, best first; equal scores in index order, as Lucene ranks them. */
+	private List<Map.Entry<Integer, Float>> ranked(float[] scores) {
 		List<Map.Entry<Integer, Float>> ranked = new ArrayList<>();
 		for (int doc = 0; doc < scores.length; doc++) {
 			if (scores[doc] > 0 && this.passagesByDoc[doc] != null) {
 				ranked.add(Map.entry(doc, scores[doc]));
 			}
 		}
-		// best first; equal scores in index order, as Lucene ranks them
 		ranked.sort(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
 		return ranked;
+	}
+
+	/**
+	 * Word scores scaled to the best one, blended with each passage's similarity in meaning to the question. A
+	 * question that shares no word with the guide keeps no score: meaning alone finds a nearest passage for anything.
+	 */
+	private float[] withMeaning(float[] wordScores, String question) {
+		float best = 0;
+		for (int doc = 0; doc < wordScores.length; doc++) {
+			best = (this.passagesByDoc[doc] != null) ? Math.max(best, wordScores[doc]) : best;
+		}
+		if (best <= 0) {
+			return wordScores;
+		}
+		float weight = this.properties.meaning().weight();
+		float[] similarity = this.meaning.similarities(question);
+		float[] blended = new float[wordScores.length];
+		for (int doc = 0; doc < wordScores.length; doc++) {
+			if (this.passagesByDoc[doc] != null) {
+				blended[doc] = (1 - weight) * (wordScores[doc] / best) + weight * similarity[doc];
+			}
+		}
+		return blended;
 	}
 
 	/** Adds the score of every document the query matches to {@code scores}, by document. */

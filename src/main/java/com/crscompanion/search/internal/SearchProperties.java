@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param spellingMinLength shortest word the typo correction touches (short words are too easily "corrected")
  * @param boosts how much each field weighs
  * @param bm25 term-frequency saturation and length normalisation of the ranking
+ * @param meaning ranking by meaning beside the words (a sentence model)
  */
 @Validated
 @ConfigurationProperties("crs.search")
@@ -34,7 +35,8 @@ public record SearchProperties(@NotNull Path synonymsFile, @DecimalMin("0") @Dec
 		@DecimalMin("0") @DecimalMax("1") double confidenceFloorSeveralWords,
 		@DecimalMin("0") @DecimalMax("5") double unknownWordWeight,
 		@DecimalMin("0.1") double evidenceForFullConfidence, @Min(1) @Max(256) int maxQueryTerms,
-		@Min(1) @Max(20) int maxHits, @Min(3) int spellingMinLength, @NotNull @Valid Boosts boosts, @NotNull @Valid Bm25 bm25) {
+		@Min(1) @Max(20) int maxHits, @Min(3) int spellingMinLength, @NotNull @Valid Boosts boosts, @NotNull @Valid Bm25 bm25,
+		@NotNull @Valid Meaning meaning) {
 
 	public SearchProperties {
 		if (confidenceFloorSeveralWords > confidenceFloor) {
@@ -56,6 +58,16 @@ public record SearchProperties(@NotNull Path synonymsFile, @DecimalMin("0") @Dec
 
 	/** BM25 parameters: k1 (how fast repeated words stop counting) and b (how much long passages are penalised). */
 	public record Bm25(@DecimalMin("0") float k1, @DecimalMin("0") @DecimalMax("1") float b) {
+	}
+
+	/**
+	 * Ranking by meaning: a sentence model (all-MiniLM-L6-v2, in process) compares the question with each passage
+	 * and each of its phrasings, so a question worded unlike the guide still finds its passage. A passage's rank
+	 * is {@code weight} times that similarity plus {@code 1 - weight} times its word score (scaled to the best one).
+	 * Whether the bot answers at all still rests on the words the question shares with the guide (the confidence
+	 * floors). Off, ranking is by words alone and a question takes about a tenth of the time.
+	 */
+	public record Meaning(boolean enabled, @DecimalMin("0") @DecimalMax("1") float weight) {
 	}
 
 }

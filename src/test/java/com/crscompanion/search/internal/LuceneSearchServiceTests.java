@@ -68,6 +68,35 @@ class LuceneSearchServiceTests {
 			.hasValue("frequently-asked-questions/will-tocilizumab-affect-how-well-the");
 	}
 
+	@Test
+	void aQuestionWordedUnlikeTheGuideFindsItsPassageByMeaning() {
+		// by words alone, "steroid on top" ranks a passage about grading first
+		assertThat(search.search("why would they give him a steroid on top").hits()).first()
+			.extracting(hit -> hit.passage().id())
+			.isEqualTo("how-crs-is-treated/corticosteroids");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hiii there", "book me a taxi to the airport", "sing me something nice" })
+	void meaningAloneNeverMakesAnAnswer(String chat) {
+		assertThat(search.search(chat).answer()).isEmpty();
+	}
+
+	@Test
+	void withMeaningOffPassagesAreRankedByTheirWords() {
+		SearchProperties on = SearchFixtures.properties();
+		SearchProperties off = new SearchProperties(on.synonymsFile(), on.confidenceFloor(),
+				on.confidenceFloorSeveralWords(), on.unknownWordWeight(), on.evidenceForFullConfidence(),
+				on.maxQueryTerms(), on.maxHits(), on.spellingMinLength(), on.boosts(), on.bm25(),
+				new SearchProperties.Meaning(false, 0.6f));
+		LuceneSearchService byWords = new LuceneSearchService(off, () -> guide);
+		assertThat(byWords.search("will the IL-6 drug stop the CAR-T working?").answer()).map(Passage::id)
+			.hasValue("frequently-asked-questions/will-tocilizumab-affect-how-well-the");
+		assertThat(byWords.search("why would they give him a steroid on top").hits()).first()
+			.extracting(hit -> hit.passage().id())
+			.isNotEqualTo("how-crs-is-treated/corticosteroids");
+	}
+
 	/** Ranking quality is measured by the evaluation set; here: nicknames and typos reach the right passage at all. */
 	@ParameterizedTest
 	@ValueSource(strings = { "will toci stop the car-t from working", "does actemra make CAR T work less",

@@ -12,7 +12,7 @@ final class SearchFixtures {
 
 	static SearchProperties properties() {
 		return new SearchProperties(Path.of("config/synonyms.txt"), 0.52, 0.46, 1.0, 12, 48, 5, 5,
-				new SearchProperties.Boosts(2f, 6f, 2f, 1f, 3f), new SearchProperties.Bm25(2f, 0.5f));
+				new SearchProperties.Boosts(2f, 6f, 2f, 1f, 3f), new SearchProperties.Bm25(2f, 0.5f), new SearchProperties.Meaning(true, 0.6f));
 	}
 
 	static LuceneSearchService service(KnowledgeBase knowledge) {
