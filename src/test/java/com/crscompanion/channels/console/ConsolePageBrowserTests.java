@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -133,9 +134,9 @@ class ConsolePageBrowserTests {
 
 		logIn();
 		WebElement card = waitForCard(handoff);
-		assertThat(card.findElement(By.cssSelector("h2")).getText()).isEqualTo("Family · ref " + handoff.reference());
-		assertThat(card.findElement(By.cssSelector(".reasons")).getText()).isEqualTo("Asked for a person");
-		assertThat(card.findElement(By.cssSelector(".meta")).getText()).contains("Waiting 0 min").endsWith("Not claimed yet");
+		assertThat(textOf(card, "h2")).isEqualTo("Family · ref " + handoff.reference());
+		assertThat(textOf(card, ".reasons")).isEqualTo("Asked for a person");
+		assertThat(textOf(card, ".meta")).contains("Waiting 0 min").endsWith("Not claimed yet");
 		assertThat(card.findElement(By.cssSelector(".badge.urgent")).isDisplayed()).isFalse();
 		List<WebElement> said = card.findElements(By.cssSelector(".transcript li[data-author=family]"));
 		assertThat(said).extracting(ConsolePageBrowserTests::words)
@@ -145,7 +146,7 @@ class ConsolePageBrowserTests {
 
 		card.findElement(By.cssSelector("button.claim")).click();
 		waitUntil(() -> card.getAttribute("data-status").equals("claimed"));
-		assertThat(card.findElement(By.cssSelector(".meta .holder")).getText()).isEqualTo("Claimed by you");
+		assertThat(textOf(card, ".meta .holder")).isEqualTo("Claimed by you");
 		assertThat(card.findElement(By.cssSelector("button.claim")).isDisplayed()).isFalse();
 		assertThat(this.handoffs.find(handoff.id()).orElseThrow().claimedBy())
 			.isEqualTo(new Coordinator("console:anna", "Anna"));
@@ -158,7 +159,7 @@ class ConsolePageBrowserTests {
 			.stream()
 			.findFirst()
 			.orElse(null));
-		assertThat(sent.findElement(By.cssSelector(".from")).getText()).startsWith("Coordinator Anna · ");
+		assertThat(textOf(sent, ".from")).startsWith("Coordinator Anna · ");
 		assertThat(words(sent)).isEqualTo(answer);
 		assertThat(box.getAttribute("value")).isEmpty();
 		assertThat(this.history.pushedAfter(family, 0)).singleElement().satisfies(message -> {
@@ -195,11 +196,11 @@ class ConsolePageBrowserTests {
 		List<WebElement> cards = browser.findElements(By.cssSelector("article.handoff"));
 		assertThat(cards.indexOf(urgentCard)).isLessThan(cards.indexOf(normalCard));
 		assertThat(urgentCard.findElement(By.cssSelector(".badge.urgent")).isDisplayed()).isTrue();
-		assertThat(urgentCard.findElement(By.cssSelector(".badge.urgent")).getText()).isEqualToIgnoringCase("urgent");
-		assertThat(urgentCard.findElement(By.cssSelector(".reasons")).getText()).isEqualTo("Emergency signs reported");
-		assertThat(urgentCard.findElement(By.cssSelector(".signs")).getText())
+		assertThat(textOf(urgentCard, ".badge.urgent")).isEqualToIgnoringCase("urgent");
+		assertThat(textOf(urgentCard, ".reasons")).isEqualTo("Emergency signs reported");
+		assertThat(textOf(urgentCard, ".signs"))
 			.isEqualTo("Signs: " + String.join(", ", signs.signs()) + " — their words: “" + signs.matchedText() + "”");
-		assertThat(urgentCard.findElement(By.cssSelector(".meta .holder")).getText()).isEqualTo("Claimed by Ben");
+		assertThat(textOf(urgentCard, ".meta .holder")).isEqualTo("Claimed by Ben");
 		assertThat(urgentCard.findElements(By.cssSelector(".transcript li[data-kind=emergency]"))).isNotEmpty();
 
 		WebElement typing = normalCard.findElement(By.cssSelector("textarea"));
@@ -264,8 +265,16 @@ class ConsolePageBrowserTests {
 		return (String) browser.executeScript("return arguments[0].lastChild.textContent", message);
 	}
 
+	/**
+	 * The text of an element inside a card, read again if the page's poll re-rendered it between finding and reading
+	 * (a card's status line is rebuilt on every refresh).
+	 */
+	private static String textOf(WebElement parent, String css) {
+		return waitUntil(() -> parent.findElement(By.cssSelector(css)).getText());
+	}
+
 	private static <T> T waitUntil(java.util.function.Supplier<T> condition) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+		return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(driver -> {
 			T value = condition.get();
 			return (Boolean.FALSE.equals(value)) ? null : value;
 		});
