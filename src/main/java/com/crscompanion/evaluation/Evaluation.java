@@ -1,6 +1,7 @@
 package com.crscompanion.evaluation;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ public class Evaluation {
 
 	private final PassageSearch search;
 
+	/** Loading the sentence model and reading the content with it: seconds, even on a slow machine. */
+	private static final Duration RANKING_READY_WAIT = Duration.ofMinutes(2);
+
 	public Evaluation(Conversations conversations, PassageSearch search) {
 		this.conversations = conversations;
 		this.search = search;
@@ -41,6 +45,8 @@ public class Evaluation {
 	public RetrievalFigures retrieval(Path dir) {
 		List<EvalSet> questionSets = EvalSet.readKind(dir.resolve("retrieval"), "questions");
 		List<EvalSet> offTopicSets = EvalSet.readKind(dir.resolve("retrieval"), "offtopic");
+		// the figures are of the ranking the bot settles on, not of the first seconds after start-up
+		this.search.awaitRankingByMeaning(RANKING_READY_WAIT);
 		warmUp(questionSets);
 		List<Score> scores = new ArrayList<>();
 		List<Miss> misses = new ArrayList<>();

@@ -1,5 +1,7 @@
 package com.crscompanion.search;
 
+import java.time.Duration;
+
 /**
  * Finds the passages that best answer free text. Never throws on user text (query syntax, 10,000 characters, emoji,
  * any script): it builds queries from analyzed tokens, not from a query language.
@@ -7,5 +9,12 @@ package com.crscompanion.search;
 public interface PassageSearch {
 
 	SearchResult search(String text);
+
+	/**
+	 * Waits, at most {@code timeout}, until questions are ranked by meaning as well as by words (a few seconds after
+	 * start-up); false if they are not (turned off, the model failed, or the time ran out). For tools that measure or
+	 * show rankings; the bot itself answers from the start.
+	 */
+	boolean awaitRankingByMeaning(Duration timeout);
 
 }

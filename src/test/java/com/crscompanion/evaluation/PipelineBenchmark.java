@@ -39,7 +39,7 @@ import com.crscompanion.safety.EmergencyGuard;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class PipelineBenchmark {
 
 	private static final int MESSAGES_PER_CONVERSATION = 40;
@@ -58,13 +58,18 @@ public class PipelineBenchmark {
 	@Param({ "all", "answered", "emergency" })
 	String questionsNaming;
 
+	/** Ranking by meaning (the sentence model) on or off: it is most of a question's time when on. */
+	@Param({ "true", "false" })
+	boolean meaning;
+
 	private int next;
 
 	@Setup(Level.Trial)
 	public void start() {
 		this.context = new SpringApplicationBuilder(CrsCompanionApplication.class).web(WebApplicationType.NONE)
 			.properties(Map.of("logging.level.root", "warn"))
-			.run();
+			// a command-line argument: it outranks application.yml, where the default properties above do not
+			.run("--crs.search.meaning.enabled=" + this.meaning);
 		this.conversations = this.context.getBean(Conversations.class);
 		EmergencyGuard guard = this.context.getBean(EmergencyGuard.class);
 		this.questions = EvalSet.readKind(Path.of("src/test/resources/eval/retrieval"), "questions")

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,7 @@ import com.crscompanion.evaluation.Evaluation;
 import com.crscompanion.knowledge.KnowledgeBase;
 import com.crscompanion.knowledge.KnowledgeSnapshot;
 import com.crscompanion.knowledge.Passage;
+import com.crscompanion.search.PassageSearch;
 
 /**
  * Command-line tools for editors and developers, run as {@code java -jar crs-companion.jar <command>}:
@@ -49,14 +51,18 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Evaluation evaluation;
 
+	private final PassageSearch search;
+
 	private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
 	private int exitCode;
 
-	CommandLineTools(Conversations conversations, KnowledgeBase knowledge, Evaluation evaluation) {
+	CommandLineTools(Conversations conversations, KnowledgeBase knowledge, Evaluation evaluation,
+			PassageSearch search) {
 		this.conversations = conversations;
 		this.knowledge = knowledge;
 		this.evaluation = evaluation;
+		this.search = search;
 	}
 
 	@Override
@@ -85,6 +91,8 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 			this.exitCode = 2;
 			return;
 		}
+		// an editor checks the answer families will get, ranked as the running bot ranks it
+		this.search.awaitRankingByMeaning(Duration.ofMinutes(2));
 		for (Reply reply : this.conversations.handle(new InboundMessage("cli", "cli", question))) {
 			this.out.println("[" + reply.kind().name().toLowerCase() + "]" + ((reply.passageId() != null) ? " " + reply.passageId() : ""));
 			this.out.println(reply.text());

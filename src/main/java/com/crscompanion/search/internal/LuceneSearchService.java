@@ -9,7 +9,11 @@ import java.text.ParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.crscompanion.support.ReadyBeforeWebServer;
 import com.crscompanion.support.Startup;
@@ -31,8 +35,10 @@ import com.crscompanion.search.SearchResult;
 
 /**
  * Keeps the index of the current content and searches it. A content change builds a new index beside the old
- * one and swaps it in; queries in flight finish on the index they started with. The first index is built beside
- * the rest of start-up and waited for before the web server opens.
+ * one and swaps it in; queries in flight finish on the index they started with. The first index ranks by words; it
+ * is built beside the rest of start-up and waited for before the web server opens. The sentence model and the
+ * content's meaning vectors take a few seconds more: an index that ranks by meaning too is then swapped in the same
+ * way, so start-up does not wait for them.
  */
 @Service
 class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch {
@@ -58,6 +64,12 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 	/** The sentence model, or null when ranking by meaning is off or the model could not be loaded. */
 	private final CompletableFuture<MeaningVectors.Encoder> encoder;
 
+	/** Done when the index in use ranks by meaning too, or when it never will (off, or the model failed). */
+	private final CompletableFuture<Void> meaningInstalled;
+
+	/** One index build and swap at a time, so an older content snapshot never replaces a newer one. */
+	private final Object swapping = new Object();
+
 	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge) {
 		this.properties = properties;
 		EnglishWords.preload();
@@ -73,7 +85,49 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 		this.lexiconTerms = analyzedTerms(this.analyzer, rules);
 		this.encoder = properties.meaning().enabled() ? Startup.inBackground("sentence-model", this::loadEncoder)
 				: CompletableFuture.completedFuture(null);
-		this.firstIndex = Startup.inBackground("index-build", () -> build(knowledge.current().passages()));
+		this.firstIndex = Startup.inBackground("index-build",
+				() -> build(knowledge.current().passages(), null));
+		this.meaningInstalled = this.encoder.thenAcceptAsync(this::installMeaning,
+				runnable -> Thread.ofPlatform().daemon().name("meaning-vectors").start(runnable));
+	}
+
+	/** Waits (at most {@code timeout}) until questions are ranked by meaning too; false if they never will be. */
+	@Override
+	public boolean awaitRankingByMeaning(Duration timeout) {
+		try {
+			this.meaningInstalled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+		return this.encoder.getNow(null) != null;
+	}
+
+	/** Rebuilds the index in use, same content, now with the meaning vectors. */
+	private void installMeaning(MeaningVectors.Encoder model) {
+		if (model == null) {
+			return;
+		}
+		try {
+			synchronized (this.swapping) {
+				PassageIndex inUse = acquire();
+				List<Passage> passages;
+				try {
+					passages = inUse.passages();
+				}
+				finally {
+					inUse.release();
+				}
+				swapIn(build(passages, model));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("The meaning vectors could not be made, so passages stay ranked by their words alone", ex);
+		}
 	}
 
 	@Override
@@ -96,7 +150,13 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 
 	@EventListener
 	void onKnowledgeChanged(KnowledgeChanged changed) {
-		PassageIndex fresh = build(changed.snapshot().passages());
+		synchronized (this.swapping) {
+			// with the model once it is there; until then the index that installMeaning makes will carry it
+			swapIn(build(changed.snapshot().passages(), this.encoder.getNow(null)));
+		}
+	}
+
+	private void swapIn(PassageIndex fresh) {
 		PassageIndex retired = this.current.getAndSet(fresh);
 		(retired != null ? retired : Startup.await(this.firstIndex)).release();
 	}
@@ -119,8 +179,7 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 		acquire().release();
 	}
 
-	private PassageIndex build(List<Passage> passages) {
-		MeaningVectors.Encoder meaning = this.encoder.join();
+	private PassageIndex build(List<Passage> passages, MeaningVectors.Encoder meaning) {
 		long started = System.nanoTime();
 		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.lexiconTerms,
 				EnglishWords::get, this.analyzer, this.properties, meaning);

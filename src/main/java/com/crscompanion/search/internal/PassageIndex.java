@@ -68,6 +68,8 @@ final class PassageIndex {
 
 	private final Passage[] passagesByDoc;
 
+	private final List<Passage> passages;
+
 	/** For a phrasing's document, the document of the passage it asks for; -1 for every other document. */
 	private final int[] passageDocOf;
 
@@ -99,6 +101,7 @@ final class PassageIndex {
 		this.searcher = new IndexSearcher(reader);
 		this.searcher.setSimilarity(new BM25Similarity(properties.bm25().k1(), properties.bm25().b()));
 		this.passagesByDoc = passagesByDoc;
+		this.passages = java.util.Arrays.stream(passagesByDoc).filter(java.util.Objects::nonNull).toList();
 		this.passageDocOf = passageDocOf;
 		this.meaning = meaning;
 		try {
@@ -243,6 +246,11 @@ final class PassageIndex {
 		if (value != null) {
 			doc.add(new TextField(field.fieldName(), value, Field.Store.NO));
 		}
+	}
+
+	/** The content this index was built from, in its order. */
+	List<Passage> passages() {
+		return this.passages;
 	}
 
 	/** Takes a reference for one search; false if this index was already retired and closed. */

@@ -55,7 +55,7 @@ class CommandLineToolsTests {
 		System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
 		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
 		// the other tools' services are not needed to hash a password
-		CommandLineTools tools = new CommandLineTools(null, null, null);
+		CommandLineTools tools = new CommandLineTools(null, null, null, null);
 		tools.run(new DefaultApplicationArguments("hash-password"));
 		return new Result(out.toString(StandardCharsets.UTF_8).strip(), tools.getExitCode());
 	}

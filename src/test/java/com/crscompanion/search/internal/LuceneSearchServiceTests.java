@@ -1,5 +1,6 @@
 package com.crscompanion.search.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ class LuceneSearchServiceTests {
 	static void indexTheGuide() {
 		guide = TestContent.guide();
 		search = SearchFixtures.service(() -> guide);
+		assertThat(search.awaitRankingByMeaning(Duration.ofMinutes(2))).as("ranked by meaning").isTrue();
 	}
 
 	static Stream<Arguments> hostileInput() {
@@ -76,6 +78,16 @@ class LuceneSearchServiceTests {
 			.isEqualTo("how-crs-is-treated/corticosteroids");
 	}
 
+	@Test
+	void aContentChangeKeepsTheRankingByMeaning() {
+		LuceneSearchService service = SearchFixtures.service(() -> guide);
+		assertThat(service.awaitRankingByMeaning(Duration.ofMinutes(2))).isTrue();
+		service.onKnowledgeChanged(new KnowledgeChanged(guide));
+		assertThat(service.search("why would they give him a steroid on top").hits()).first()
+			.extracting(hit -> hit.passage().id())
+			.isEqualTo("how-crs-is-treated/corticosteroids");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "hiii there", "book me a taxi to the airport", "sing me something nice" })
 	void meaningAloneNeverMakesAnAnswer(String chat) {
@@ -90,6 +102,7 @@ class LuceneSearchServiceTests {
 				on.maxQueryTerms(), on.maxHits(), on.spellingMinLength(), on.boosts(), on.bm25(),
 				new SearchProperties.Meaning(false, 0.6f));
 		LuceneSearchService byWords = new LuceneSearchService(off, () -> guide);
+		assertThat(byWords.awaitRankingByMeaning(Duration.ofSeconds(10))).isFalse();
 		assertThat(byWords.search("will the IL-6 drug stop the CAR-T working?").answer()).map(Passage::id)
 			.hasValue("frequently-asked-questions/will-tocilizumab-affect-how-well-the");
 		assertThat(byWords.search("why would they give him a steroid on top").hits()).first()
