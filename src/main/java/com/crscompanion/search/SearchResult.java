@@ -27,7 +27,10 @@ public record SearchResult(List<Hit> hits, double confidence, boolean confident)
 		return (this.confident && !this.hits.isEmpty()) ? Optional.of(this.hits.get(0).passage()) : Optional.empty();
 	}
 
-	/** A passage and its relevance score (BM25; comparable only within one result). */
+	/**
+	 * A passage and its relevance score: BM25F, or with ranking by meaning, 0 to 1 blended with the similarity in
+	 * meaning; comparable only within one result.
+	 */
 	public record Hit(Passage passage, float score) {
 	}
 

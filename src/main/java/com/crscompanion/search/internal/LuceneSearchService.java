@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import com.crscompanion.support.ReadyBeforeWebServer;
 import com.crscompanion.support.Startup;
@@ -23,6 +24,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -67,10 +69,19 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 	/** Done when the index in use ranks by meaning too, or when it never will (off, or the model failed). */
 	private final CompletableFuture<Void> meaningInstalled;
 
+	/** Whether an index with meaning vectors was swapped in. */
+	private volatile boolean rankingByMeaning;
+
 	/** One index build and swap at a time, so an older content snapshot never replaces a newer one. */
 	private final Object swapping = new Object();
 
+	@Autowired
 	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge) {
+		this(properties, knowledge, SentenceEncoder::shared);
+	}
+
+	/** {@code model}: the sentence model, loaded in the background (tests give a stand-in). */
+	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge, Supplier<MeaningVectors.Encoder> model) {
 		this.properties = properties;
 		EnglishWords.preload();
 		String rules = readSynonyms(properties);
@@ -83,7 +94,8 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 		}
 		this.synonymVocabulary = vocabulary(rules);
 		this.lexiconTerms = analyzedTerms(this.analyzer, rules);
-		this.encoder = properties.meaning().enabled() ? Startup.inBackground("sentence-model", this::loadEncoder)
+		boolean meaningCounts = properties.meaning().enabled() && properties.meaning().weight() > 0;
+		this.encoder = meaningCounts ? Startup.inBackground("sentence-model", () -> loadEncoder(model))
 				: CompletableFuture.completedFuture(null);
 		this.firstIndex = Startup.inBackground("index-build",
 				() -> build(knowledge.current().passages(), null));
@@ -104,7 +116,7 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 		catch (ExecutionException | TimeoutException ex) {
 			return false;
 		}
-		return this.encoder.getNow(null) != null;
+		return this.rankingByMeaning;
 	}
 
 	/** Rebuilds the index in use, same content, now with the meaning vectors. */
@@ -122,7 +134,9 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 				finally {
 					inUse.release();
 				}
-				swapIn(build(passages, model));
+				PassageIndex fresh = build(passages, model);
+				swapIn(fresh);
+				this.rankingByMeaning = fresh.ranksByMeaning();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -152,7 +166,9 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 	void onKnowledgeChanged(KnowledgeChanged changed) {
 		synchronized (this.swapping) {
 			// with the model once it is there; until then the index that installMeaning makes will carry it
-			swapIn(build(changed.snapshot().passages(), this.encoder.getNow(null)));
+			PassageIndex fresh = build(changed.snapshot().passages(), this.encoder.getNow(null));
+			swapIn(fresh);
+			this.rankingByMeaning = fresh.ranksByMeaning();
 		}
 	}
 
@@ -184,7 +200,7 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 		PassageIndex index = PassageIndex.build(passages, this.synonymVocabulary, this.lexiconTerms,
 				EnglishWords::get, this.analyzer, this.properties, meaning);
 		log.info("Search index built: {} passages in {} ms, ranked by {}", passages.size(),
-				(System.nanoTime() - started) / 1_000_000, (meaning != null) ? "words and meaning" : "words");
+				(System.nanoTime() - started) / 1_000_000, index.ranksByMeaning() ? "words and meaning" : "words");
 		return index;
 	}
 
@@ -192,12 +208,12 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 	 * The sentence model. One that cannot load costs the ranking by meaning, not the bot: it answers by words, and
 	 * says so in the log.
 	 */
-	private MeaningVectors.Encoder loadEncoder() {
+	private static MeaningVectors.Encoder loadEncoder(Supplier<MeaningVectors.Encoder> model) {
 		long started = System.nanoTime();
 		try {
-			SentenceEncoder model = SentenceEncoder.shared();
+			MeaningVectors.Encoder loaded = model.get();
 			log.info("Sentence model ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-			return model;
+			return loaded;
 		}
 		catch (RuntimeException | LinkageError ex) {
 			log.error("The sentence model could not be loaded, so passages are ranked by their words alone "

@@ -2,6 +2,7 @@ package com.crscompanion.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,6 +46,7 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.LoggerFactory;
 
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.search.SearchResult;
@@ -55,6 +57,10 @@ import com.crscompanion.search.SearchResult.Hit;
  * reference counted so swapping it out never closes it under a query in flight.
  */
 final class PassageIndex {
+
+	/** A model failing on questions is logged, but not once per question. */
+	private static final RateLimitedLog MODEL_FAILURES = new RateLimitedLog(
+			"The sentence model failed on a question; it was ranked by words alone", Duration.ofMinutes(5));
 
 	private final GuideAnalyzer analyzer;
 
@@ -170,11 +176,23 @@ final class PassageIndex {
 				String of = stored.document(doc).get(IndexField.PHRASING_OF.fieldName());
 				passageDocOf[doc] = (of != null) ? docById.get(of) : -1;
 			}
-			MeaningVectors meaning = (encoder != null) ? MeaningVectors.of(byDoc, encoder) : null;
+			MeaningVectors meaning = (encoder != null) ? meaningVectors(byDoc, encoder) : null;
 			return new PassageIndex(analyzer, properties, reader, byDoc, passageDocOf, english, lexiconTerms, meaning);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A model that fails on the content costs the ranking by meaning, never the content change. */
+	private static MeaningVectors meaningVectors(Passage[] byDoc, MeaningVectors.Encoder encoder) {
+		try {
+			return MeaningVectors.of(byDoc, encoder);
+		}
+		catch (RuntimeException ex) {
+			LoggerFactory.getLogger(PassageIndex.class)
+				.error("The sentence model failed on the content, so this index ranks by words alone", ex);
+			return null;
 		}
 	}
 
@@ -246,6 +264,10 @@ final class PassageIndex {
 		if (value != null) {
 			doc.add(new TextField(field.fieldName(), value, Field.Store.NO));
 		}
+	}
+
+	boolean ranksByMeaning() {
+		return this.meaning != null;
 	}
 
 	/** The content this index was built from, in its order. */
@@ -342,6 +364,7 @@ final class PassageIndex {
 	/**
 	 * Word scores scaled to the best one, blended with each passage's similarity in meaning to the question. A
 	 * question that shares no word with the guide keeps no score: meaning alone finds a nearest passage for anything.
+	 * If the model fails on this question, the words alone rank it: a question is never lost to the model.
 	 */
 	private float[] withMeaning(float[] wordScores, String question) {
 		float best = 0;
@@ -352,10 +375,18 @@ final class PassageIndex {
 			return wordScores;
 		}
 		float weight = this.properties.meaning().weight();
-		float[] similarity = this.meaning.similarities(question);
+		float[] similarity;
+		try {
+			similarity = this.meaning.similarities(question);
+		}
+		catch (RuntimeException ex) {
+			MODEL_FAILURES.warn(ex);
+			return wordScores;
+		}
 		float[] blended = new float[wordScores.length];
 		for (int doc = 0; doc < wordScores.length; doc++) {
-			if (this.passagesByDoc[doc] != null) {
+			// only passages the words found: the answer must share something with the question the confidence measured
+			if (this.passagesByDoc[doc] != null && wordScores[doc] > 0) {
 				blended[doc] = (1 - weight) * (wordScores[doc] / best) + weight * similarity[doc];
 			}
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -107,7 +108,8 @@ final class SentenceEncoder implements AutoCloseable, MeaningVectors.Encoder {
 				inputs.put("token_type_ids", types);
 			}
 			try (OrtSession.Result result = this.session.run(inputs)) {
-				float[][] tokenVectors = ((float[][][]) result.get(0).getValue())[0];
+				OnnxValue output = result.get("last_hidden_state").orElse(result.get(0));
+				float[][] tokenVectors = ((float[][][]) output.getValue())[0];
 				return unitMean(tokenVectors);
 			}
 		}

@@ -88,6 +88,51 @@ class LuceneSearchServiceTests {
 			.isEqualTo("how-crs-is-treated/corticosteroids");
 	}
 
+	@Test
+	void aModelThatFailsOnAQuestionLeavesItRankedByWords() {
+		MeaningVectors.Encoder failsOnQuestions = new MeaningVectors.Encoder() {
+
+			@Override
+			public float[] encode(String text) {
+				throw new IllegalStateException("the model broke");
+			}
+
+			@Override
+			public List<float[]> encodeAll(List<String> texts) {
+				return texts.stream().map(text -> new float[] { 1f }).toList();
+			}
+
+		};
+		LuceneSearchService service = new LuceneSearchService(SearchFixtures.properties(), () -> guide,
+				() -> failsOnQuestions);
+		assertThat(service.awaitRankingByMeaning(Duration.ofMinutes(1))).isTrue();
+		assertThat(service.search("will the IL-6 drug stop the CAR-T working?").answer()).map(Passage::id)
+			.hasValue("frequently-asked-questions/will-tocilizumab-affect-how-well-the");
+	}
+
+	@Test
+	void aModelThatFailsOnTheContentLeavesItRankedByWords() {
+		MeaningVectors.Encoder failsOnContent = text -> {
+			throw new IllegalStateException("the model broke");
+		};
+		LuceneSearchService service = new LuceneSearchService(SearchFixtures.properties(), () -> guide,
+				() -> failsOnContent);
+		assertThat(service.awaitRankingByMeaning(Duration.ofMinutes(1))).isFalse();
+		service.onKnowledgeChanged(new KnowledgeChanged(guide));
+		assertThat(service.search("will the IL-6 drug stop the CAR-T working?").answer()).map(Passage::id)
+			.hasValue("frequently-asked-questions/will-tocilizumab-affect-how-well-the");
+	}
+
+	@Test
+	void aModelThatCannotLoadLeavesItRankedByWords() {
+		LuceneSearchService service = new LuceneSearchService(SearchFixtures.properties(), () -> guide, () -> {
+			throw new UnsatisfiedLinkError("no onnxruntime for this platform");
+		});
+		assertThat(service.awaitRankingByMeaning(Duration.ofMinutes(1))).isFalse();
+		assertThat(service.search("will the IL-6 drug stop the CAR-T working?").answer()).map(Passage::id)
+			.hasValue("frequently-asked-questions/will-tocilizumab-affect-how-well-the");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "hiii there", "book me a taxi to the airport", "sing me something nice" })
 	void meaningAloneNeverMakesAnAnswer(String chat) {

@@ -1,6 +1,7 @@
 package com.crscompanion.search.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.crscompanion.knowledge.KnowledgeBase;
 
@@ -15,8 +16,13 @@ final class SearchFixtures {
 				new SearchProperties.Boosts(2f, 6f, 2f, 1f, 3f), new SearchProperties.Bm25(2f, 0.5f), new SearchProperties.Meaning(true, 0.6f));
 	}
 
+	/** Ranking by meaning as well as words, as the running bot settles on a few seconds after start-up. */
 	static LuceneSearchService service(KnowledgeBase knowledge) {
-		return new LuceneSearchService(properties(), knowledge);
+		LuceneSearchService service = new LuceneSearchService(properties(), knowledge);
+		if (!service.awaitRankingByMeaning(Duration.ofMinutes(2))) {
+			throw new IllegalStateException("the sentence model did not load: see the log");
+		}
+		return service;
 	}
 
 }
