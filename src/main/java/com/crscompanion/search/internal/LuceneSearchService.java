@@ -166,10 +166,15 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 	void onKnowledgeChanged(KnowledgeChanged changed) {
 		synchronized (this.swapping) {
 			// with the model once it is there; until then the index that installMeaning makes will carry it
-			PassageIndex fresh = build(changed.snapshot().passages(), this.encoder.getNow(null));
+			PassageIndex fresh = build(changed.snapshot().passages(), modelIfLoaded());
 			swapIn(fresh);
 			this.rankingByMeaning = fresh.ranksByMeaning();
 		}
+	}
+
+	/** The sentence model if it has loaded; null while it loads, when it is off, or if it failed in any way. */
+	private MeaningVectors.Encoder modelIfLoaded() {
+		return (this.encoder.isDone() && !this.encoder.isCompletedExceptionally()) ? this.encoder.join() : null;
 	}
 
 	private void swapIn(PassageIndex fresh) {
