@@ -46,7 +46,7 @@ public class Evaluation {
 		List<EvalSet> questionSets = EvalSet.readKind(dir.resolve("retrieval"), "questions");
 		List<EvalSet> offTopicSets = EvalSet.readKind(dir.resolve("retrieval"), "offtopic");
 		// the figures are of the ranking the bot settles on, not of the first seconds after start-up
-		this.search.awaitRankingByMeaning(RANKING_READY_WAIT);
+		boolean byMeaning = this.search.awaitRankingByMeaning(RANKING_READY_WAIT);
 		warmUp(questionSets);
 		List<Score> scores = new ArrayList<>();
 		List<Miss> misses = new ArrayList<>();
@@ -84,7 +84,7 @@ public class Evaluation {
 			}
 		}
 		long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
-		return new RetrievalFigures(scores, Score.total(scores), offTopic, offTopicAnswered,
+		return new RetrievalFigures(byMeaning, scores, Score.total(scores), offTopic, offTopicAnswered,
 				Figures.percentile(nanos, 50), Figures.percentile(nanos, 95), Figures.percentile(nanos, 99), misses);
 	}
 
@@ -232,7 +232,8 @@ public class Evaluation {
 		return misses.stream().filter(m -> !m.heldOut()).toList();
 	}
 
-	public record RetrievalFigures(List<Score> byFile, Score all, int offTopic, int offTopicAnswered, long p50Nanos,
+	/** {@code byMeaning}: whether passages were ranked by meaning as well as words (else by words alone). */
+	public record RetrievalFigures(boolean byMeaning, List<Score> byFile, Score all, int offTopic, int offTopicAnswered, long p50Nanos,
 			long p95Nanos, long p99Nanos, List<Miss> misses) {
 
 		/** The misses of the dev files; held-out misses are only counted. */
@@ -246,7 +247,8 @@ public class Evaluation {
 		}
 
 		public String format() {
-			StringBuilder out = new StringBuilder("Answer quality (retrieval/questions-*.tsv, through the pipeline)\n");
+			StringBuilder out = new StringBuilder("Answer quality (retrieval/questions-*.tsv, through the pipeline; ranked by "
+					+ (this.byMeaning ? "words and meaning" : "words alone") + ")\n");
 			out.append(String.format("  %-28s %5s %7s %7s %7s %11s%n", "set", "n", "top-1", "top-3", "MRR", "unanswered"));
 			for (Score s : concat(this.byFile, this.all)) {
 				out.append(String.format("  %-28s %5d %7.3f %7.3f %7.3f %11s%n", s.name(), s.questions(), s.top1(),

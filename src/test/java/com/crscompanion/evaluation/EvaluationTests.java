@@ -31,6 +31,7 @@ class EvaluationTests {
 	void familyQuestionsGetTheRightPassage() {
 		Evaluation.RetrievalFigures figures = this.evaluation.retrieval(EVAL);
 		System.out.println(figures.format());
+		assertThat(figures.byMeaning()).as("ranked by meaning (the sentence model loaded)").isTrue();
 		assertThat(figures.all().questions()).isGreaterThanOrEqualTo(250);
 		assertThat(figures.all().top1()).as(figures.describeMisses()).isGreaterThanOrEqualTo(0.905);
 		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.98);
