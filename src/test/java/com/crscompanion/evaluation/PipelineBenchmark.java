@@ -31,8 +31,10 @@ import com.crscompanion.safety.EmergencyGuard;
 /**
  * Time for one family question through the whole in-process pipeline (guard, small talk, search, reply), cycling
  * through the evaluation questions in conversations of {@value #MESSAGES_PER_CONVERSATION} messages. About a third
- * of the questions name a danger sign, so they take the emergency path (audit, urgent handoff) as well. Run with {@code ./mvnw -P benchmark test-compile exec:exec}; read the p0.99
- * line of the sample-time output.
+ * of the questions name a danger sign, so they take the emergency path (audit, urgent handoff) as well. Each mix
+ * runs with ranking by meaning on and off. Run with
+ * {@code ./mvnw -P benchmark test-compile exec:exec -Dbenchmark=PipelineBenchmark}; read the p0.99 lines of the
+ * sample-time output.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
