@@ -29,13 +29,15 @@ class EvalSetLeakTests {
 	private static final Path QUESTIONS = Path.of("src", "test", "resources", "eval", "retrieval");
 
 	/**
-	 * Phrasings that were in index-data before the blind questions (questions-heldout-blind.tsv and the dev rows
-	 * d2-…) were written: their writers never saw them and used the same everyday words. A coincidence, not a copy;
-	 * any other line that matches one of those questions is a copy.
+	 * Phrasings that were in index-data before the blind questions (questions-heldout-blind.tsv, questions-heldout-blind2.tsv
+	 * and the dev rows d2-…) were written: their writers never saw them and used the same everyday words. A
+	 * coincidence, not a copy; any other line that matches one of those questions is a copy.
 	 */
 	private static final Set<String> OLDER_THAN_THE_BLIND_QUESTIONS = Set.of("- what temperature counts as a crs fever",
 			"- what changes should i tell the nurse about", "- can crs make your heart pound", "- grade 3 icu",
-			"- what is cytokine release syndrome in simple words", "- what is icans");
+			"- what is cytokine release syndrome in simple words", "- what is icans",
+			// matched by questions-heldout-blind2.tsv (g-…)
+			"- how soon after the car-t infusion does crs start", "- what is anakinra", "- what is grade 4 crs");
 
 	/** Share of shared words (Jaccard) from which a phrasing counts as a copy. */
 	private static final double COPY = 0.7;

@@ -22,10 +22,10 @@ class EvaluationTests {
 	Evaluation evaluation;
 
 	/**
-	 * The target is top-1 0.90 on the whole set. Measured 0.910 with ranking by meaning: dev 0.92, held-out 0.90 and
-	 * the blind held-out part 0.87 (60 questions written by someone who never saw the tuning or the other questions),
-	 * with top-3 0.985. By words alone it was 0.875 (blind 0.78, top-3 0.97). Most misses left are questions turned
-	 * away by the confidence floor. The floors hold what is reached, less one question.
+	 * The target is top-1 0.90 on the whole set. Measured 0.906 with ranking by meaning: dev 0.92, held-out 0.90 and
+	 * two blind held-out parts 0.87 and 0.88 (60 questions each, written by someone who saw only the passages), with
+	 * top-3 0.985. By words alone it is 0.876. Most misses left are questions turned away by the confidence floor.
+	 * The floors hold what is reached, less a question or two.
 	 */
 	@Test
 	void familyQuestionsGetTheRightPassage() {
@@ -33,7 +33,7 @@ class EvaluationTests {
 		System.out.println(figures.format());
 		assertThat(figures.byMeaning()).as("ranked by meaning (the sentence model loaded)").isTrue();
 		assertThat(figures.all().questions()).isGreaterThanOrEqualTo(250);
-		assertThat(figures.all().top1()).as(figures.describeMisses()).isGreaterThanOrEqualTo(0.905);
+		assertThat(figures.all().top1()).as(figures.describeMisses()).isGreaterThanOrEqualTo(0.90);
 		assertThat(figures.all().top3()).isGreaterThanOrEqualTo(0.98);
 	}
 
