@@ -1,5 +1,6 @@
 package com.crscompanion.search.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.crscompanion.knowledge.Passage;
@@ -33,7 +34,7 @@ final class MeaningVectors {
 	}
 
 	static MeaningVectors of(Passage[] passagesByDoc, Encoder encoder) {
-		List<String> texts = new java.util.ArrayList<>();
+		List<String> texts = new ArrayList<>();
 		for (Passage passage : passagesByDoc) {
 			if (passage != null) {
 				texts.add(text(passage));

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -107,7 +109,7 @@ final class PassageIndex {
 		this.searcher = new IndexSearcher(reader);
 		this.searcher.setSimilarity(new BM25Similarity(properties.bm25().k1(), properties.bm25().b()));
 		this.passagesByDoc = passagesByDoc;
-		this.passages = java.util.Arrays.stream(passagesByDoc).filter(java.util.Objects::nonNull).toList();
+		this.passages = Arrays.stream(passagesByDoc).filter(Objects::nonNull).toList();
 		this.passageDocOf = passageDocOf;
 		this.meaning = meaning;
 		try {
@@ -266,6 +268,7 @@ final class PassageIndex {
 		}
 	}
 
+	/** Whether this index has the meaning vectors (else it ranks by words alone). */
 	boolean ranksByMeaning() {
 		return this.meaning != null;
 	}

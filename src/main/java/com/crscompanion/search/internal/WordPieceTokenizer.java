@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -143,7 +144,7 @@ final class WordPieceTokenizer {
 				cleaned.append(c);
 			}
 		}
-		String decomposed = Normalizer.normalize(cleaned.toString().toLowerCase(java.util.Locale.ROOT),
+		String decomposed = Normalizer.normalize(cleaned.toString().toLowerCase(Locale.ROOT),
 				Normalizer.Form.NFD);
 		StringBuilder stripped = new StringBuilder(decomposed.length());
 		for (int i = 0; i < decomposed.length(); i++) {
