@@ -20,6 +20,8 @@ import com.crscompanion.support.ReadyBeforeWebServer;
 import com.crscompanion.support.Startup;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.slf4j.Logger;
@@ -75,9 +77,16 @@ class LuceneSearchService extends ReadyBeforeWebServer implements PassageSearch 
 	/** One index build and swap at a time, so an older content snapshot never replaces a newer one. */
 	private final Object swapping = new Object();
 
+	/** Metric: 1 while questions are ranked by meaning as well as words, 0 while by words alone. */
+	static final String RANKING_BY_MEANING_GAUGE = "crs.search.ranking.meaning";
+
 	@Autowired
-	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge) {
+	LuceneSearchService(SearchProperties properties, KnowledgeBase knowledge, MeterRegistry meters) {
 		this(properties, knowledge, SentenceEncoder::shared);
+		// an operator sees at /actuator/metrics whether the model is in use, not only in the start-up log
+		Gauge.builder(RANKING_BY_MEANING_GAUGE, this, search -> search.rankingByMeaning ? 1 : 0)
+			.description("1 while questions are ranked by meaning as well as words (the sentence model is in use)")
+			.register(meters);
 	}
 
 	/** {@code model}: the sentence model, loaded in the background (tests give a stand-in). */

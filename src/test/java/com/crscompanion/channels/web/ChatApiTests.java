@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import com.crscompanion.knowledge.KnowledgeBase;
 import com.crscompanion.knowledge.Passage;
 import com.crscompanion.safety.EmergencyGuard;
 import com.crscompanion.safety.EmergencyReplies;
+import com.crscompanion.search.PassageSearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +51,9 @@ class ChatApiTests {
 	@Autowired
 	EmergencyReplies emergencyReplies;
 
+	@Autowired
+	PassageSearch search;
+
 	@Test
 	void aFamilyQuestionInLayWordsGetsTheGuidePassageWithItsSectionAndTheDisclaimer() throws Exception {
 		Passage expected = this.knowledge.current()
@@ -61,6 +66,17 @@ class ChatApiTests {
 		assertThat(reply.get("text").asString()).isEqualTo(expected.text());
 		assertThat(reply.get("source").asString()).isEqualTo(expected.source());
 		assertThat(reply.get("disclaimer").asString()).isEqualTo(this.messages.disclaimer());
+	}
+
+	@Test
+	void theMetricsSayWhetherQuestionsAreRankedByMeaning() throws Exception {
+		assertThat(this.search.awaitRankingByMeaning(Duration.ofMinutes(2))).isTrue();
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/metrics/crs.search.ranking.meaning"))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("measurements").get(0).get("value").asDouble()).isEqualTo(1.0);
 	}
 
 	@Test

@@ -146,7 +146,7 @@ class LuceneSearchServiceTests {
 				on.confidenceFloorSeveralWords(), on.unknownWordWeight(), on.evidenceForFullConfidence(),
 				on.maxQueryTerms(), on.maxHits(), on.spellingMinLength(), on.boosts(), on.bm25(),
 				new SearchProperties.Meaning(false, 0.6f));
-		LuceneSearchService byWords = new LuceneSearchService(off, () -> guide);
+		LuceneSearchService byWords = new LuceneSearchService(off, () -> guide, SentenceEncoder::shared);
 		assertThat(byWords.awaitRankingByMeaning(Duration.ofSeconds(10))).isFalse();
 		assertThat(byWords.search("will the IL-6 drug stop the CAR-T working?").answer()).map(Passage::id)
 			.hasValue("frequently-asked-questions/will-tocilizumab-affect-how-well-the");

@@ -18,7 +18,7 @@ final class SearchFixtures {
 
 	/** Ranking by meaning as well as words, as the running bot settles on a few seconds after start-up. */
 	static LuceneSearchService service(KnowledgeBase knowledge) {
-		LuceneSearchService service = new LuceneSearchService(properties(), knowledge);
+		LuceneSearchService service = new LuceneSearchService(properties(), knowledge, SentenceEncoder::shared);
 		if (!service.awaitRankingByMeaning(Duration.ofMinutes(2))) {
 			throw new IllegalStateException("the sentence model did not load: see the log");
 		}
