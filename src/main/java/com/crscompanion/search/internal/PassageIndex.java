@@ -298,19 +298,19 @@ final class PassageIndex {
 			return SearchResult.empty();
 		}
 		float[] wordScores = wordScores(groups);
-		List<Map.Entry<Integer, Float>> byWords = ranked(wordScores);
-		if (byWords.isEmpty()) {
+		int bestByWords = bestPassage(wordScores);
+		if (bestByWords < 0) {
 			return SearchResult.empty();
 		}
-		List<Map.Entry<Integer, Float>> ranked = (this.meaning != null) ? ranked(withMeaning(wordScores, text))
-				: byWords;
+		List<Map.Entry<Integer, Float>> ranked = ranked((this.meaning != null)
+				? withMeaning(wordScores, wordScores[bestByWords], text) : wordScores);
 		List<Hit> hits = new ArrayList<>();
 		for (Map.Entry<Integer, Float> scored : ranked.subList(0, Math.min(ranked.size(), this.properties.maxHits()))) {
 			hits.add(new Hit(this.passagesByDoc[scored.getKey()], scored.getValue()));
 		}
 		// whether to answer at all rests on the words the question shares with the guide, measured on the passage the
 		// words rank first: meaning finds a nearest passage for any text, "hiii" and "set an alarm" included
-		Coverage coverage = coverage(groups, byWords.get(0).getKey());
+		Coverage coverage = coverage(groups, bestByWords);
 		double confidence = Math.max(coverage.share(),
 				Math.min(1, coverage.topicEvidence() / this.properties.evidenceForFullConfidence()));
 		double floor = (coverage.matchedWords() >= 2) ? this.properties.confidenceFloorSeveralWords()
@@ -352,6 +352,17 @@ final class PassageIndex {
 		return scores;
 	}
 
+	/** The passage document with the highest score (the first in index order among equals), or -1 if none scores. */
+	private int bestPassage(float[] scores) {
+		int best = -1;
+		for (int doc = 0; doc < scores.length; doc++) {
+			if (this.passagesByDoc[doc] != null && scores[doc] > 0 && (best < 0 || scores[doc] > scores[best])) {
+				best = doc;
+			}
+		}
+		return best;
+	}
+
 	/** Passage documents with a score, best first; equal scores in index order, as Lucene ranks them. */
 	private List<Map.Entry<Integer, Float>> ranked(float[] scores) {
 		List<Map.Entry<Integer, Float>> ranked = new ArrayList<>();
@@ -365,18 +376,11 @@ final class PassageIndex {
 	}
 
 	/**
-	 * Word scores scaled to the best one, blended with each passage's similarity in meaning to the question. A
-	 * question that shares no word with the guide keeps no score: meaning alone finds a nearest passage for anything.
-	 * If the model fails on this question, the words alone rank it: a question is never lost to the model.
+	 * Word scores scaled to the best one ({@code best}, above 0), blended with each passage's similarity in meaning to
+	 * the question. If the model fails on this question, the words alone rank it: a question is never lost to the
+	 * model.
 	 */
-	private float[] withMeaning(float[] wordScores, String question) {
-		float best = 0;
-		for (int doc = 0; doc < wordScores.length; doc++) {
-			best = (this.passagesByDoc[doc] != null) ? Math.max(best, wordScores[doc]) : best;
-		}
-		if (best <= 0) {
-			return wordScores;
-		}
+	private float[] withMeaning(float[] wordScores, float best, String question) {
 		float weight = this.properties.meaning().weight();
 		float[] similarity;
 		try {

@@ -22,7 +22,7 @@ import ai.onnxruntime.OrtSession;
  * together though they share few words. Mean of the token vectors, scaled to length 1, so a dot product is the
  * cosine. Thread-safe: ONNX Runtime sessions take concurrent runs.
  */
-final class SentenceEncoder implements AutoCloseable, MeaningVectors.Encoder {
+final class SentenceEncoder implements MeaningVectors.Encoder {
 
 	/** One model per process: every index (and every test's) shares it and the vectors of texts it has read. */
 	private static SentenceEncoder shared;
@@ -59,17 +59,20 @@ final class SentenceEncoder implements AutoCloseable, MeaningVectors.Encoder {
 	/** The model shipped on the classpath, loaded once per process; one thread per sentence. */
 	static synchronized SentenceEncoder shared() {
 		if (shared == null) {
-			shared = load(1);
+			shared = load();
 		}
 		return shared;
 	}
 
-	/** The model shipped on the classpath, run on {@code threads} threads per sentence. */
-	static SentenceEncoder load(int threads) {
+	/**
+	 * The model shipped on the classpath. One thread per sentence: on a small server another family's question
+	 * needs the other core, and two threads measured no faster for a question's few dozen word pieces.
+	 */
+	private static SentenceEncoder load() {
 		try {
 			OrtEnvironment environment = OrtEnvironment.getEnvironment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-			options.setIntraOpNumThreads(threads);
+			options.setIntraOpNumThreads(1);
 			options.setInterOpNumThreads(1);
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			OrtSession session = environment.createSession(resource(MODEL), options);
@@ -143,16 +146,6 @@ final class SentenceEncoder implements AutoCloseable, MeaningVectors.Encoder {
 			sum += a[d] * b[d];
 		}
 		return sum;
-	}
-
-	@Override
-	public void close() {
-		try {
-			this.session.close();
-		}
-		catch (OrtException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static byte[] resource(String name) {
