@@ -46,7 +46,7 @@ final class LongIndex {
 				System.arraycopy(values, 0, spill, spilled, values.length);
 				spilled += values.length;
 			}
-			int slot = slot(key);
+			int slot = slot(key, this.mask);
 			while (this.slots[2 * slot + 1] != NOT_FOUND) {
 				slot = (slot + 1) & this.mask;
 			}
@@ -65,7 +65,7 @@ final class LongIndex {
 		if (!this.filter.mightContain(key)) {
 			return NOT_FOUND;
 		}
-		int slot = slot(key);
+		int slot = slot(key, this.mask);
 		long entry;
 		while ((entry = this.slots[2 * slot + 1]) != NOT_FOUND) {
 			if (this.slots[2 * slot] == key) {
@@ -86,9 +86,10 @@ final class LongIndex {
 		return (count(entry) == 1) ? (int) entry : this.overflow[(int) entry + index];
 	}
 
-	private int slot(long key) {
+	/** The home slot of a key in a table of {@code mask + 1} slots (a power of two); WordIndex's table uses it too. */
+	static int slot(long key, int mask) {
 		long mixed = key * SPREAD;
-		return (int) (mixed ^ (mixed >>> 32)) & this.mask;
+		return (int) (mixed ^ (mixed >>> 32)) & mask;
 	}
 
 	static final class Builder {

@@ -1,5 +1,7 @@
 package com.crscompanion.safety.internal;
 
+import java.util.Arrays;
+
 /**
  * Remembers recent words of one message by spelling, so a word that occurs again ("the", "he", "fever") takes its
  * word ids from its earlier occurrence instead of another {@link WordIndex} lookup: about half the words of a long
@@ -49,16 +51,7 @@ final class RepeatedWords {
 	}
 
 	private boolean sameSpelling(int earlier, int start, int end) {
-		int earlierStart = this.tokens.start(earlier);
-		if (this.tokens.end(earlier) - earlierStart != end - start) {
-			return false;
-		}
-		for (int k = 0; k < end - start; k++) {
-			if (this.chars[earlierStart + k] != this.chars[start + k]) {
-				return false;
-			}
-		}
-		return true;
+		return Arrays.equals(this.chars, this.tokens.start(earlier), this.tokens.end(earlier), this.chars, start, end);
 	}
 
 }

@@ -91,6 +91,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 		private final List<Mention> notNegations = new ArrayList<>();
 
+		/** See {@link #scopeEndTokens}; null until asked for. */
+		private boolean[] scopeEndTokens;
+
 		/** Receives every phrase found; made once, not once per word (a long message has thousands of words). */
 		private final PhraseTrie.MatchSink sorter = this::sort;
 
@@ -312,10 +315,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				for (int t = 1; t <= count; t++) {
 					benignReach[t] = Math.max(benignReach[t], benignReach[t - 1]);
 				}
-				boolean[] scopeEnd = new boolean[count + 1];
-				for (Mention end : this.scopeEnds) {
-					mark(scopeEnd, end);
-				}
+				boolean[] scopeEnd = scopeEndTokens();
 				for (Mention sign : this.signs) {
 					if (benignReach[sign.startToken()] < sign.endToken() && !stepsOver(scopeEnd, sign)) {
 						candidates.add(sign);
@@ -339,6 +339,17 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				}
 			}
 			return kept;
+		}
+
+		/** Whether each token is inside a scope-end phrase; worked out once, for whichever step asks first. */
+		private boolean[] scopeEndTokens() {
+			if (this.scopeEndTokens == null) {
+				this.scopeEndTokens = new boolean[this.tokens.count() + 1];
+				for (Mention end : this.scopeEnds) {
+					mark(this.scopeEndTokens, end);
+				}
+			}
+			return this.scopeEndTokens;
 		}
 
 		/** Severe first, then in the message's language, then the longest, then the earliest. */
@@ -398,7 +409,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				this.cueEndsBefore = new boolean[count + 1];
 				this.cueStartsAt = new boolean[count + 1];
 				this.negationWord = new boolean[count + 1];
-				this.scopeEnd = new boolean[count + 1];
+				this.scopeEnd = scopeEndTokens();
 				boolean[] pseudo = new boolean[count + 1];
 				for (Mention notNegation : Assessment.this.notNegations) {
 					mark(pseudo, notNegation);
@@ -413,9 +424,6 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (!touches(pseudo, cue)) {
 						this.cueStartsAt[cue.startToken()] = true;
 					}
-				}
-				for (Mention end : Assessment.this.scopeEnds) {
-					mark(this.scopeEnd, end);
 				}
 			}
 

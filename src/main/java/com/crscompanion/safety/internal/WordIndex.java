@@ -174,7 +174,7 @@ final class WordIndex {
 			char[] squeezed = squeeze(text, start, length);
 			long entry = this.squeezedForms.find(hash(squeezed, 0, squeezed.length));
 			for (int k = 0; k < LongIndex.count(entry); k++) {
-				addWords(this.squeezedForms.value(entry, k), found);
+				addWords(this.forms, this.squeezedForms.value(entry, k), found);
 			}
 			if (found.size() > before) {
 				return found.size();
@@ -211,17 +211,17 @@ final class WordIndex {
 	private void collect(LongIndex index, long entry, char[] text, int start, int length, WordIdSink found) {
 		for (int k = 0; k < LongIndex.count(entry); k++) {
 			int form = index.value(entry, k);
-			if (this.forms[form] == length && regionEquals(form, text, start)) {
-				addWords(form, found);
+			if (spelt(this.forms, form, text, start, length)) {
+				addWords(this.forms, form, found);
 			}
 		}
 	}
 
-	/** Adds the ids of the words that the form at offset {@code form} stands for. */
-	private void addWords(int form, WordIdSink found) {
-		int words = form + 1 + this.forms[form];
-		for (int k = words + 1; k <= words + this.forms[words]; k++) {
-			found.add(this.forms[k]);
+	/** Adds the ids of the words that the form at offset {@code form} of {@code forms} stands for. */
+	private static void addWords(int[] forms, int form, WordIdSink found) {
+		int words = form + 1 + forms[form];
+		for (int k = words + 1; k <= words + forms[words]; k++) {
+			found.add(forms[k]);
 		}
 	}
 
@@ -244,7 +244,7 @@ final class WordIndex {
 		for (int k = 0; k < LongIndex.count(entry); k++) {
 			int form = this.typoNeighbours.value(entry, k);
 			if (this.forms[form + 1] == text[start] && withinOneEdit(form, text, start, length)) {
-				addWords(form, found);
+				addWords(this.forms, form, found);
 			}
 		}
 	}
@@ -267,32 +267,32 @@ final class WordIndex {
 			return true;
 		}
 		if (formLength == length) {
-			if (tailEquals(first + i + 1, text, start + i + 1, length - i - 1)) {
+			if (tailEquals(this.forms, first + i + 1, text, start + i + 1, length - i - 1)) {
 				return true;
 			}
 			return i + 1 < length && this.forms[first + i] == text[start + i + 1]
 					&& this.forms[first + i + 1] == text[start + i]
-					&& tailEquals(first + i + 2, text, start + i + 2, length - i - 2);
+					&& tailEquals(this.forms, first + i + 2, text, start + i + 2, length - i - 2);
 		}
 		if (formLength > length) {
-			return tailEquals(first + i + 1, text, start + i, length - i);
+			return tailEquals(this.forms, first + i + 1, text, start + i, length - i);
 		}
-		return tailEquals(first + i, text, start + i + 1, formLength - i);
+		return tailEquals(this.forms, first + i, text, start + i + 1, formLength - i);
 	}
 
-	/** Whether {@code count} characters of the forms array from {@code from} equal the text's from {@code textFrom}. */
-	private boolean tailEquals(int from, char[] text, int textFrom, int count) {
+	/** Whether {@code count} characters of {@code forms} from {@code from} equal the text's from {@code textFrom}. */
+	private static boolean tailEquals(int[] forms, int from, char[] text, int textFrom, int count) {
 		for (int k = 0; k < count; k++) {
-			if (this.forms[from + k] != text[textFrom + k]) {
+			if (forms[from + k] != text[textFrom + k]) {
 				return false;
 			}
 		}
 		return true;
 	}
 
-	/** Whether the form at offset {@code form} is spelt as the text from {@code start}. */
-	private boolean regionEquals(int form, char[] text, int start) {
-		return tailEquals(form + 1, text, start, this.forms[form]);
+	/** Whether the form at offset {@code form} of {@code forms} is spelt as the text's {@code length} characters. */
+	private static boolean spelt(int[] forms, int form, char[] text, int start, int length) {
+		return forms[form] == length && tailEquals(forms, form + 1, text, start, length);
 	}
 
 	/**
@@ -383,7 +383,7 @@ final class WordIndex {
 			if (!this.filter.mightContain(hash)) {
 				return;
 			}
-			int slot = slot(hash, this.mask);
+			int slot = LongIndex.slot(hash, this.mask);
 			long info;
 			while ((info = this.slots[SLOT * slot + 1]) != 0) {
 				if (this.slots[SLOT * slot] == hash && formLength(info) == Math.min(length, LONG_FORM)) {
@@ -392,34 +392,18 @@ final class WordIndex {
 					boolean same = (length <= INLINE_CHARS)
 							? this.slots[SLOT * slot + 2] == packed(text, start, Math.min(length, 4))
 									&& this.slots[SLOT * slot + 3] == ((length > 4) ? packed(text, start + 4, length - 4) : 0)
-							: this.forms[form] == length && sameChars(form, text, start, length);
+							: spelt(this.forms, form, text, start, length);
 					if (same) {
 						int word = (int) (info >>> 48);
 						if (word != SEVERAL_WORDS) {
 							found.add(word);
 						}
 						else {
-							addWordsOf(form, found);
+							addWords(this.forms, form, found);
 						}
 					}
 				}
 				slot = (slot + 1) & this.mask;
-			}
-		}
-
-		private boolean sameChars(int form, char[] text, int start, int length) {
-			for (int k = 0; k < length; k++) {
-				if (this.forms[form + 1 + k] != text[start + k]) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		private void addWordsOf(int form, WordIdSink found) {
-			int words = form + 1 + this.forms[form];
-			for (int k = words + 1; k <= words + this.forms[words]; k++) {
-				found.add(this.forms[k]);
 			}
 		}
 
@@ -434,11 +418,6 @@ final class WordIndex {
 				packed |= (long) chars[start + k] << (16 * k);
 			}
 			return packed;
-		}
-
-		private static int slot(long hash, int mask) {
-			long mixed = hash * 0x9E3779B97F4A7C15L;
-			return (int) (mixed ^ (mixed >>> 32)) & mask;
 		}
 
 		static final class Builder {
@@ -466,7 +445,7 @@ final class WordIndex {
 				HashFilter filter = new HashFilter(this.entries.size(), 4);
 				for (long[] entry : this.entries) {
 					filter.add(entry[0]);
-					int slot = slot(entry[0], capacity - 1);
+					int slot = LongIndex.slot(entry[0], capacity - 1);
 					while (slots[SLOT * slot + 1] != 0) {
 						slot = (slot + 1) & (capacity - 1);
 					}
