@@ -67,11 +67,6 @@ class JdbcConversationHistory implements ConversationHistory {
 	}
 
 	@Override
-	public ConversationInfo touch(ConversationRef ref, String displayName) {
-		return upsert(ref, displayName);
-	}
-
-	@Override
 	public Optional<String> lastBotReplyKind(ConversationRef ref) {
 		return this.jdbc
 			.sql("select m.kind from message m join conversation c on c.id = m.conversation_id "
@@ -85,7 +80,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	@Override
 	public void recordTurn(ConversationRef ref, String displayName, String familyText, List<BotReply> replies) {
 		this.transactions.executeWithoutResult(status -> {
-			long conversation = upsert(ref, displayName).reference();
+			long conversation = touch(ref, displayName).reference();
 			insertFamilyMessage(conversation, familyText);
 			insertBotReplies(conversation, replies);
 		});
@@ -93,13 +88,13 @@ class JdbcConversationHistory implements ConversationHistory {
 
 	@Override
 	public long recordFamilyMessage(ConversationRef ref, String displayName, String text) {
-		return this.transactions.execute(status -> insertFamilyMessage(upsert(ref, displayName).reference(), text));
+		return this.transactions.execute(status -> insertFamilyMessage(touch(ref, displayName).reference(), text));
 	}
 
 	@Override
 	public void recordBotReplies(ConversationRef ref, List<BotReply> replies) {
 		if (!replies.isEmpty()) {
-			this.transactions.executeWithoutResult(status -> insertBotReplies(upsert(ref, null).reference(), replies));
+			this.transactions.executeWithoutResult(status -> insertBotReplies(touch(ref, null).reference(), replies));
 		}
 	}
 
@@ -124,7 +119,8 @@ class JdbcConversationHistory implements ConversationHistory {
 	 * feeds the retention purge, counted in days, so a family writing again within {@link #LAST_SEEN_RESOLUTION}
 	 * does not rewrite it (an emergency stores its words, its audit, its handoff and its replies one after another).
 	 */
-	private ConversationInfo upsert(ConversationRef ref, String displayName) {
+	@Override
+	public ConversationInfo touch(ConversationRef ref, String displayName) {
 		Instant now = this.clock.instant();
 		String name = clip(displayName, MAX_NAME);
 		Optional<Seen> existing = seen(ref);
@@ -194,7 +190,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	public long record(ConversationRef ref, Author author, String authorName, String kind, String text,
 			boolean pushed) {
 		return this.transactions
-			.execute(status -> insertMessage(upsert(ref, null).reference(), author, authorName, kind, text, pushed));
+			.execute(status -> insertMessage(touch(ref, null).reference(), author, authorName, kind, text, pushed));
 	}
 
 	@Override
@@ -222,7 +218,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	@Override
 	public void recordFeedback(ConversationRef ref, String passageId, boolean helpful) {
 		this.transactions.executeWithoutResult(status -> {
-			long conversation = upsert(ref, null).reference();
+			long conversation = touch(ref, null).reference();
 			this.jdbc
 				.sql("insert into feedback (conversation_id, passage_id, helpful, created_at) values (?, ?, ?, ?)")
 				.params(conversation, clip(passageId, 200), helpful, toDb(this.clock.instant()))
@@ -262,7 +258,7 @@ class JdbcConversationHistory implements ConversationHistory {
 	void onEmergency(EmergencyDetected event) {
 		try {
 			ConversationRef ref = new ConversationRef(event.channel(), event.conversationId());
-			long conversation = upsert(ref, null).reference();
+			long conversation = touch(ref, null).reference();
 			List<SignMatch> raised = event.matches().stream().filter(SignMatch::raisesAlarm).toList();
 			String signs = raised.stream().map(m -> m.sign().name()).distinct().collect(Collectors.joining(","));
 			String matched = raised.stream().map(SignMatch::matchedText).distinct().collect(Collectors.joining(" | "));

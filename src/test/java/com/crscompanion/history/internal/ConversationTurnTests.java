@@ -12,10 +12,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.crscompanion.history.Author;
 import com.crscompanion.history.BotReply;
@@ -36,8 +33,7 @@ class ConversationTurnTests {
 	}
 
 	private static JdbcConversationHistory history(DataSource dataSource) {
-		return new JdbcConversationHistory(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
+		return HistoryForTests.jdbc(dataSource, Clock.systemUTC());
 	}
 
 	@ParameterizedTest

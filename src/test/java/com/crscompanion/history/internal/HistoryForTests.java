@@ -18,6 +18,11 @@ public final class HistoryForTests {
 	}
 
 	public static ConversationHistory on(DataSource dataSource, Clock clock) {
+		return jdbc(dataSource, clock);
+	}
+
+	/** The same, as its class, for this package's own tests. */
+	static JdbcConversationHistory jdbc(DataSource dataSource, Clock clock) {
 		return new JdbcConversationHistory(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
 	}

@@ -83,7 +83,7 @@ class RetentionTests {
 	}
 
 	private static JdbcConversationHistory history(DataSource dataSource, Clock clock) {
-		return (JdbcConversationHistory) HistoryForTests.on(dataSource, clock);
+		return HistoryForTests.jdbc(dataSource, clock);
 	}
 
 }
