@@ -27,14 +27,14 @@ import com.crscompanion.search.SearchResult;
 @Service
 public class Evaluation {
 
+	/** Loading the sentence model and reading the content with it: seconds, even on a slow machine. */
+	private static final Duration RANKING_READY_WAIT = Duration.ofMinutes(2);
+
 	private static final int WARM_UP_ROUNDS = 3;
 
 	private final Conversations conversations;
 
 	private final PassageSearch search;
-
-	/** Loading the sentence model and reading the content with it: seconds, even on a slow machine. */
-	private static final Duration RANKING_READY_WAIT = Duration.ofMinutes(2);
 
 	public Evaluation(Conversations conversations, PassageSearch search) {
 		this.conversations = conversations;
