@@ -86,6 +86,11 @@ record NormalizedText(char[] chars, int length, SourceMap sourceMap) {
 
 			private int pieces;
 
+			/** Starts a new map in the same arrays; a map built before must no longer be used. */
+			void reset() {
+				this.pieces = 0;
+			}
+
 			/** From folded index {@code folded} on, folded characters map one to one from {@code source} on. */
 			void run(int folded, int source) {
 				add(folded, source, 0);
@@ -108,6 +113,7 @@ record NormalizedText(char[] chars, int length, SourceMap sourceMap) {
 				this.widths[this.pieces++] = width;
 			}
 
+			/** The map so far; it shares this builder's arrays, so it is valid until the next {@link #reset}. */
 			SourceMap build() {
 				return new SourceMap(this.pieceStarts, this.sourceStarts, this.widths, this.pieces);
 			}

@@ -14,20 +14,26 @@ final class RepeatedWords {
 	/** Enough for the distinct words of a few thousand characters; more would cost more to clear than it saves. */
 	private static final int MAX_SLOTS = 1024;
 
-	private final char[] chars;
+	private char[] chars;
 
-	private final Tokens tokens;
+	private Tokens tokens;
 
-	/** Per slot: 1 + the token last stored there, or 0. */
-	private final int[] slots;
+	/** Per slot: 1 + the token last stored there, or 0. Only the first {@code mask + 1} are in use. */
+	private final int[] slots = new int[MAX_SLOTS];
 
-	private final int mask;
+	private int mask;
 
 	RepeatedWords(Tokens tokens) {
+		reset(tokens);
+	}
+
+	/** Forgets the words seen so far and starts on the tokens of another message. */
+	void reset(Tokens tokens) {
 		this.tokens = tokens;
 		this.chars = tokens.text().chars();
+		// a short message clears a small part of the table, not all of it
 		int size = Math.min(MAX_SLOTS, Integer.highestOneBit(Math.max(8, 2 * tokens.count()) - 1) << 1);
-		this.slots = new int[size];
+		Arrays.fill(this.slots, 0, size, 0);
 		this.mask = size - 1;
 	}
 

@@ -39,6 +39,10 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 	private final Lexicon lexicon;
 
+	/** Enough places for every core to assess at once, with room for threads that wait on something else. */
+	private final MessageBuffers.Pool buffers = new MessageBuffers.Pool(
+			2 * Runtime.getRuntime().availableProcessors() + 2);
+
 	RuleBasedEmergencyGuard(Lexicon lexicon) {
 		this.lexicon = lexicon;
 	}
@@ -54,9 +58,15 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 	@Override
 	public EmergencyVerdict assess(String text) {
+		if (text == null || text.isEmpty()) {
+			return new EmergencyVerdict(false, defaultLanguageCode(), List.of());
+		}
 		try {
-			return (text == null || text.isEmpty()) ? new EmergencyVerdict(false, defaultLanguageCode(), List.of())
-					: new Assessment(text).run();
+			MessageBuffers buffers = this.buffers.take();
+			EmergencyVerdict verdict = new Assessment(text, buffers).run();
+			// given back only after a normal end: buffers an exception left half-filled are dropped
+			this.buffers.giveBack(buffers);
+			return verdict;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			// Unreachable by design (the fuzz tests hunt for it); if it happens anyway, alarm rather than miss.
@@ -70,26 +80,28 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		return this.lexicon.languages().get(this.lexicon.defaultLanguage());
 	}
 
-	/** The work on one message; not shared between threads. */
+	/** The work on one message, in buffers that no other thread uses meanwhile. */
 	private final class Assessment {
 
 		private final String original;
+
+		private final MessageBuffers buffers;
 
 		private final NormalizedText text;
 
 		private final Tokens tokens;
 
-		private final List<Mention> signs = new ArrayList<>();
+		private final List<Mention> signs;
 
-		private final List<Mention> benign = new ArrayList<>();
+		private final List<Mention> benign;
 
-		private final List<Mention> scopeEnds = new ArrayList<>();
+		private final List<Mention> scopeEnds;
 
-		private final List<Mention> negationsBefore = new ArrayList<>();
+		private final List<Mention> negationsBefore;
 
-		private final List<Mention> negationsAfter = new ArrayList<>();
+		private final List<Mention> negationsAfter;
 
-		private final List<Mention> notNegations = new ArrayList<>();
+		private final List<Mention> notNegations;
 
 		/** See {@link #scopeEndTokens}; null until asked for. */
 		private boolean[] scopeEndTokens;
@@ -111,15 +123,26 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		/** Tokens of temperatures below fever level: they stand down a fever word beside them. */
 		private final boolean[] normalReading;
 
-		Assessment(String original) {
+		Assessment(String original, MessageBuffers buffers) {
 			this.original = original;
-			this.text = TextNormalizer.normalize(original);
-			this.tokens = Tokens.of(this.text);
-			this.temperatureWord = new boolean[this.tokens.count()];
-			this.notTemperature = new boolean[this.tokens.count()];
-			this.normalReading = new boolean[this.tokens.count() + 1];
-			this.vitalWords = new VitalSignsReader.VitalWords(new boolean[this.tokens.count()],
-					new boolean[this.tokens.count()], new boolean[this.tokens.count()]);
+			this.buffers = buffers;
+			this.text = buffers.fold(original);
+			this.tokens = buffers.tokens;
+			this.tokens.reset(this.text);
+			buffers.clearMentions();
+			this.signs = buffers.signs;
+			this.benign = buffers.benign;
+			this.scopeEnds = buffers.scopeEnds;
+			this.negationsBefore = buffers.negationsBefore;
+			this.negationsAfter = buffers.negationsAfter;
+			this.notNegations = buffers.notNegations;
+			int count = this.tokens.count();
+			this.temperatureWord = buffers.flags(MessageBuffers.TEMPERATURE_WORD, count);
+			this.notTemperature = buffers.flags(MessageBuffers.NOT_TEMPERATURE, count);
+			this.normalReading = buffers.flags(MessageBuffers.NORMAL_READING, count + 1);
+			this.vitalWords = new VitalSignsReader.VitalWords(buffers.flags(MessageBuffers.OXYGEN_WORD, count),
+					buffers.flags(MessageBuffers.PULSE_WORD, count),
+					buffers.flags(MessageBuffers.BLOOD_PRESSURE_WORD, count));
 		}
 
 		EmergencyVerdict run() {
@@ -213,11 +236,13 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 		private TokenWords lookUpWords() {
 			int count = this.tokens.count();
-			TokenWords words = new TokenWords(count);
-			long[] scratch = new long[64];
+			TokenWords words = this.buffers.words;
+			words.reset(count);
+			long[] scratch = this.buffers.prefixHashes;
 			WordIndex index = RuleBasedEmergencyGuard.this.lexicon.words();
 			char[] chars = this.text.chars();
-			RepeatedWords repeated = new RepeatedWords(this.tokens);
+			RepeatedWords repeated = this.buffers.repeated;
+			repeated.reset(this.tokens);
 			for (int t = 0; t < count; t++) {
 				byte type = this.tokens.type(t);
 				if (type == Tokens.WORD || type == Tokens.NUMBER) {
@@ -308,7 +333,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				candidates.addAll(this.signs);
 			}
 			else {
-				int[] benignReach = new int[count + 1];
+				int[] benignReach = this.buffers.numbers(MessageBuffers.BENIGN_REACH, count + 1);
 				for (Mention benign : this.benign) {
 					benignReach[benign.startToken()] = Math.max(benignReach[benign.startToken()], benign.endToken());
 				}
@@ -323,7 +348,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				}
 			}
 			candidates.sort((a, b) -> preference(a, b, messageLanguage));
-			int[] signsAt = new int[count + 1];
+			int[] signsAt = this.buffers.numbers(MessageBuffers.SIGNS_AT, count + 1);
 			List<Mention> kept = new ArrayList<>();
 			for (Mention candidate : candidates) {
 				int bit = 1 << candidate.payload().sign().ordinal();
@@ -344,7 +369,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		/** Whether each token is inside a scope-end phrase; worked out once, for whichever step asks first. */
 		private boolean[] scopeEndTokens() {
 			if (this.scopeEndTokens == null) {
-				this.scopeEndTokens = new boolean[this.tokens.count() + 1];
+				this.scopeEndTokens = this.buffers.flags(MessageBuffers.SCOPE_END, this.tokens.count() + 1);
 				for (Mention end : this.scopeEnds) {
 					mark(this.scopeEndTokens, end);
 				}
@@ -406,11 +431,12 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 			Negation() {
 				int count = Assessment.this.tokens.count();
-				this.cueEndsBefore = new boolean[count + 1];
-				this.cueStartsAt = new boolean[count + 1];
-				this.negationWord = new boolean[count + 1];
+				MessageBuffers buffers = Assessment.this.buffers;
+				this.cueEndsBefore = buffers.flags(MessageBuffers.NEGATION_CUE_ENDS, count + 1);
+				this.cueStartsAt = buffers.flags(MessageBuffers.NEGATION_CUE_STARTS, count + 1);
+				this.negationWord = buffers.flags(MessageBuffers.NEGATION_WORD, count + 1);
 				this.scopeEnd = scopeEndTokens();
-				boolean[] pseudo = new boolean[count + 1];
+				boolean[] pseudo = buffers.flags(MessageBuffers.NOT_NEGATION, count + 1);
 				for (Mention notNegation : Assessment.this.notNegations) {
 					mark(pseudo, notNegation);
 				}

@@ -41,10 +41,18 @@ final class TextNormalizer {
 	}
 
 	static NormalizedText normalize(String text) {
+		return normalize(text, new char[0], new NormalizedText.SourceMap.Builder());
+	}
+
+	/**
+	 * Folds {@code text} into {@code into} when it has room (else into a new array: the result's {@code chars()}),
+	 * and its source map into {@code sourceMap}, which is reset first.
+	 */
+	static NormalizedText normalize(String text, char[] into, NormalizedText.SourceMap.Builder sourceMap) {
 		int length = text.length();
 		// room for every remaining original character one to one, so only an expansion needs to check for space
-		char[] chars = new char[length + 16];
-		NormalizedText.SourceMap.Builder sourceMap = new NormalizedText.SourceMap.Builder();
+		char[] chars = (into.length >= length + 16) ? into : new char[length + 16];
+		sourceMap.reset();
 		int out = 0;
 		int i = 0;
 		while (i < length) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
 final class TokenWords implements WordIndex.WordIdSink {
 
 	/** {@code from[t]}: where token t's ids start; {@code from[t + 1]}: where they end. */
-	private final int[] from;
+	private int[] from;
 
 	private int[] ids;
 
@@ -23,6 +23,24 @@ final class TokenWords implements WordIndex.WordIdSink {
 	TokenWords(int tokenCount) {
 		this.from = new int[tokenCount + 1];
 		this.ids = new int[Math.max(16, tokenCount)];
+	}
+
+	/** Empties this for a message of {@code tokenCount} tokens, keeping the arrays when they are large enough. */
+	void reset(int tokenCount) {
+		if (this.from.length < tokenCount + 1) {
+			this.from = new int[tokenCount + 1];
+		}
+		if (this.ids.length < tokenCount) {
+			this.ids = new int[tokenCount];
+		}
+		this.from[0] = 0;
+		this.size = 0;
+		this.tokenStart = 0;
+	}
+
+	/** Room for this many tokens without growing. */
+	int capacity() {
+		return this.from.length - 1;
 	}
 
 	/** Closes token {@code token}: ids added later belong to the next token. */

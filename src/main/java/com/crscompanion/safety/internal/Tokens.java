@@ -35,7 +35,7 @@ final class Tokens {
 		}
 	}
 
-	private final NormalizedText text;
+	private NormalizedText text;
 
 	private int count;
 
@@ -47,18 +47,40 @@ final class Tokens {
 
 	private boolean hasCjk;
 
-	private Tokens(NormalizedText text) {
-		this.text = text;
-		int capacity = Math.max(16, text.length() / 3);
-		this.starts = new int[capacity];
-		this.ends = new int[capacity];
-		this.types = new byte[capacity];
+	private Tokens() {
+		this.starts = new int[16];
+		this.ends = new int[16];
+		this.types = new byte[16];
 	}
 
 	static Tokens of(NormalizedText text) {
-		Tokens tokens = new Tokens(text);
-		tokens.scan();
+		Tokens tokens = new Tokens();
+		tokens.reset(text);
 		return tokens;
+	}
+
+	/** Tokens of no text yet, to be {@link #reset} for each message: they keep their arrays from one to the next. */
+	static Tokens reusable() {
+		return new Tokens();
+	}
+
+	/** Forgets the previous text's tokens and tokenises {@code text}. */
+	void reset(NormalizedText text) {
+		this.text = text;
+		this.count = 0;
+		this.hasCjk = false;
+		int capacity = Math.max(16, text.length() / 3);
+		if (this.starts.length < capacity) {
+			this.starts = new int[capacity];
+			this.ends = new int[capacity];
+			this.types = new byte[capacity];
+		}
+		scan();
+	}
+
+	/** Room for this many tokens without growing: what a reused instance holds on to. */
+	int capacity() {
+		return this.starts.length;
 	}
 
 	private void scan() {
