@@ -100,6 +100,17 @@ class EmergencyGuardTests {
 		assertThat(this.guard.assess(text).emergency()).as(text).isFalse();
 	}
 
+	/** Typo tolerance must not read a correctly spelt everyday word as the sign word it is one letter from. */
+	@ParameterizedTest
+	@ValueSource(strings = { "the dumplings here are delicious", "we are cooking in the hotel kitchen tonight",
+			"mum is painting in the day room", "the nurse is sizing him for stockings", "he is grasping the basics",
+			"she misses her garden planting", "is fever-tree tonic ok for him?", "i'm really glad we're out of it",
+			"the hospital keeps asking us again for the deposit", "the cashier asked me 3 times for my passport",
+			"i just nodded but didnt understand anything the doctor said" })
+	void staysQuietOnEverydayWordsNextToSignWords(String text) {
+		assertThat(this.guard.assess(text).emergency()).as(text).isFalse();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "no fever since yesterday, when can we go home?",
 			"not confused at all", "fever has gone", "the fever went away", "no more dizziness",
