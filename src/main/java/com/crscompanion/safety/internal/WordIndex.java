@@ -153,6 +153,17 @@ final class WordIndex {
 		return lookupAltered(text, start, length, found, prefixHashes);
 	}
 
+	/**
+	 * Like {@link #lookup} without the tolerance for stretched letters and typos: the words that the text stands for
+	 * as written (an inflection or a stem counts). For checks of the phrase files, not for messages.
+	 */
+	int lookupAsWritten(char[] text, int start, int length, WordIdSink found) {
+		long hash = hashAddingStems(text, start, length, found);
+		(isArabic(text[start]) ? this.arabicExactForms : this.otherExactForms).collect(hash, text, start, length,
+				found);
+		return found.size();
+	}
+
 	/** The word's hash; on the way, adds the words of stems that the word starts with. */
 	private long hashAddingStems(char[] text, int start, int length, WordIdSink found) {
 		long hash = 0;
