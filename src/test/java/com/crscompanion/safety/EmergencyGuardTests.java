@@ -125,6 +125,26 @@ class EmergencyGuardTests {
 		assertThat(verdict.matches()).as(text).isNotEmpty().allMatch(SignMatch::negated);
 	}
 
+	/** A negation ends at a conjunction: what is said after it is not negated ("not eating and very confused"). */
+	@ParameterizedTest
+	@ValueSource(strings = { "he is not eating and very confused", "no appetite and feverish",
+			"no come y tiene fiebre", "il ne dort pas et il est confus", "не спит и очень спутанный" })
+	void aNegationEndsAtAConjunction(String text) {
+		EmergencyVerdict verdict = this.guard.assess(text);
+
+		assertThat(verdict.emergency()).as(text).isTrue();
+		assertThat(verdict.matches()).as(text).anyMatch(match -> !match.negated());
+	}
+
+	/** A sign phrase still reaches over the conjunction that ends negations ("severe and constant pain"). */
+	@ParameterizedTest
+	@ValueSource(strings = { "severe and constant pain", "not confused and not drowsy", "no fever and no chills" })
+	void aConjunctionLeavesPhrasesAndTheirOwnNegationsAlone(String text) {
+		boolean negatedEach = text.startsWith("no") || text.startsWith("not");
+
+		assertThat(this.guard.assess(text).emergency()).as(text).isEqualTo(!negatedEach);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "no seizure so far", "she hasnt had any fits", "he hasnt collapsed",
 			"he is not unresponsive", "no blue lips", "没有抽搐", "нет судорог", "no convulsiona" })

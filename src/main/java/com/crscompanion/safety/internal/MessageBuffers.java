@@ -39,7 +39,9 @@ final class MessageBuffers {
 
 	static final int NOT_NEGATION = 10;
 
-	private static final int FLAG_KINDS = 11;
+	static final int NEGATION_SCOPE_END = 11;
+
+	private static final int FLAG_KINDS = 12;
 
 	/** Per-token numbers, by the number the assessment gives each kind. */
 	static final int BENIGN_REACH = 0;

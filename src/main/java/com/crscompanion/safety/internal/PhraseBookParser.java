@@ -165,6 +165,8 @@ final class PhraseBookParser {
 					return new Section(PhraseKind.NOT_NEGATION, null, false, AffixList.NONE);
 				case "SCOPE END":
 					return new Section(PhraseKind.SCOPE_END, null, false, AffixList.NONE);
+				case "NEGATION SCOPE END":
+					return new Section(PhraseKind.NEGATION_SCOPE_END, null, false, AffixList.NONE);
 				case "BENIGN":
 					return new Section(PhraseKind.BENIGN, null, false, AffixList.NONE);
 				case "TEMPERATURE WORDS":

@@ -11,8 +11,13 @@ enum PhraseKind {
 	NEGATION_AFTER,
 	/** {@code [NOT NEGATION]}: contains a negation word but negates nothing ("no better", "not sure"). */
 	NOT_NEGATION,
-	/** {@code [SCOPE END]}: a negation does not reach over it ("no fever but ..."). */
+	/** {@code [SCOPE END]}: a negation does not reach over it ("no fever but ..."), nor a sign phrase's gap. */
 	SCOPE_END,
+	/**
+	 * {@code [NEGATION SCOPE END]}: a negation does not reach over it ("not eating and very confused"), but a sign
+	 * phrase may step over it ("severe and constant pain").
+	 */
+	NEGATION_SCOPE_END,
 	/** {@code [BENIGN]}: an everyday phrase that contains sign words but is not a sign ("fit to fly"). */
 	BENIGN,
 	/** {@code [TEMPERATURE WORDS]}: makes a nearby bare number a temperature ("temp 38.6"). */
@@ -31,7 +36,7 @@ enum PhraseKind {
 	/** Sign words and the words around them get inflection, typo and repeated-letter tolerance; cue words not. */
 	boolean tolerant() {
 		return this != NEGATION_BEFORE && this != NEGATION_AFTER && this != NOT_NEGATION && this != SCOPE_END
-				&& this != LANGUAGE_HINT;
+				&& this != NEGATION_SCOPE_END && this != LANGUAGE_HINT;
 	}
 
 }

@@ -123,6 +123,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 		/** Tokens of temperatures below fever level: they stand down a fever word beside them. */
 		private final boolean[] normalReading;
 
+		/** Tokens that end a negation's reach without ending a sign phrase's gap ("and"). */
+		private final boolean[] negationScopeEnd;
+
 		Assessment(String original, MessageBuffers buffers) {
 			this.original = original;
 			this.buffers = buffers;
@@ -140,6 +143,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			this.temperatureWord = buffers.flags(MessageBuffers.TEMPERATURE_WORD, count);
 			this.notTemperature = buffers.flags(MessageBuffers.NOT_TEMPERATURE, count);
 			this.normalReading = buffers.flags(MessageBuffers.NORMAL_READING, count + 1);
+			this.negationScopeEnd = buffers.flags(MessageBuffers.NEGATION_SCOPE_END, count + 1);
 			this.vitalWords = new VitalSignsReader.VitalWords(buffers.flags(MessageBuffers.OXYGEN_WORD, count),
 					buffers.flags(MessageBuffers.PULSE_WORD, count),
 					buffers.flags(MessageBuffers.BLOOD_PRESSURE_WORD, count));
@@ -265,6 +269,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				case SIGN -> this.signs.add(new Mention(payload, start, end, phraseTokens));
 				case BENIGN -> this.benign.add(new Mention(payload, start, end, phraseTokens));
 				case SCOPE_END -> this.scopeEnds.add(new Mention(payload, start, end, phraseTokens));
+				case NEGATION_SCOPE_END -> mark(this.negationScopeEnd, start, end);
 				case NEGATION_BEFORE -> this.negationsBefore.add(new Mention(payload, start, end, phraseTokens));
 				case NEGATION_AFTER -> this.negationsAfter.add(new Mention(payload, start, end, phraseTokens));
 				case NOT_NEGATION -> this.notNegations.add(new Mention(payload, start, end, phraseTokens));
@@ -477,7 +482,8 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 			/** Punctuation or a scope end: worked out where asked, not for every token of a long message. */
 			private boolean isBarrier(int token) {
-				return Assessment.this.tokens.isBreak(token) || this.scopeEnd[token];
+				return Assessment.this.tokens.isBreak(token) || this.scopeEnd[token]
+						|| Assessment.this.negationScopeEnd[token];
 			}
 
 			private static boolean touches(boolean[] flags, Mention mention) {
