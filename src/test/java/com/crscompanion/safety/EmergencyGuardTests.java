@@ -125,6 +125,15 @@ class EmergencyGuardTests {
 		assertThat(verdict.matches()).as(text).isNotEmpty().allMatch(SignMatch::negated);
 	}
 
+	/** Blood pressure in centimetres of mercury, as French and Spanish speakers write it: 8/5 is 80/50. */
+	@Test
+	void readsBloodPressureWrittenInCentimetres() {
+		assertThat(this.guard.assess("la tension est a 8/5").emergency()).isTrue();
+		assertThat(this.guard.assess("la presion esta en 8/5").emergency()).isTrue();
+		assertThat(this.guard.assess("la tension est a 12/8").emergency()).isFalse();
+		assertThat(this.guard.assess("on arrive le 8/5 au matin").emergency()).isFalse();
+	}
+
 	/** A negation ends at a conjunction: what is said after it is not negated ("not eating and very confused"). */
 	@ParameterizedTest
 	@ValueSource(strings = { "he is not eating and very confused", "no appetite and feverish",

@@ -20,6 +20,12 @@ final class VitalSignsReader {
 
 	private static final int SYSTOLIC_MIN = 40;
 
+	/**
+	 * A pair whose numbers are both at most this is in centimetres of mercury, as French, Spanish and Italian
+	 * speakers write it ("la tension est à 8/5" is 80/50).
+	 */
+	private static final int CENTIMETRES_MAX = 25;
+
 	private static final int WORDS_BEFORE = 6;
 
 	private static final int WORDS_AFTER = 2;
@@ -53,6 +59,10 @@ final class VitalSignsReader {
 			int end = tokens.end(t);
 			if (isPressurePair(tokens, t, chars, length)) {
 				double systolic = TemperatureReader.parse(chars, start, end);
+				double diastolic = TemperatureReader.parse(chars, tokens.start(t + 1), tokens.end(t + 1));
+				if (systolic <= CENTIMETRES_MAX && diastolic <= CENTIMETRES_MAX) {
+					systolic *= 10;
+				}
 				if (systolic >= SYSTOLIC_MIN && systolic <= SYSTOLIC_ALARM_MAX
 						&& TemperatureReader.near(words.bloodPressure(), tokens, t, WORDS_BEFORE, WORDS_AFTER, false)) {
 					sink.lowBloodPressure(t, t + 2);
@@ -80,7 +90,10 @@ final class VitalSignsReader {
 		}
 	}
 
-	/** "85/50": two numbers of two or three digits joined by a slash, not part of a longer chain like a date. */
+	/**
+	 * "85/50" or "8/5": two numbers of one to three digits joined by a slash, not part of a longer chain like a
+	 * date.
+	 */
 	private static boolean isPressurePair(Tokens tokens, int t, char[] chars, int length) {
 		if (t + 1 >= tokens.count() || tokens.type(t + 1) != Tokens.NUMBER) {
 			return false;
@@ -89,8 +102,7 @@ final class VitalSignsReader {
 		int nextStart = tokens.start(t + 1);
 		int nextEnd = tokens.end(t + 1);
 		int start = tokens.start(t);
-		return nextStart == end + 1 && chars[end] == '/' && end - start >= 2 && end - start <= 3
-				&& nextEnd - nextStart >= 2 && nextEnd - nextStart <= 3
+		return nextStart == end + 1 && chars[end] == '/' && end - start <= 3 && nextEnd - nextStart <= 3
 				&& (start == 0 || (!Tokens.isDigit(chars[start - 1]) && chars[start - 1] != '/'))
 				&& (nextEnd >= length || chars[nextEnd] != '/');
 	}
