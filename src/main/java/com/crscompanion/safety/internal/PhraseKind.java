@@ -14,8 +14,9 @@ enum PhraseKind {
 	/** {@code [SCOPE END]}: a negation does not reach over it ("no fever but ..."), nor a sign phrase's gap. */
 	SCOPE_END,
 	/**
-	 * {@code [NEGATION SCOPE END]}: a negation does not reach over it ("not eating and very confused"), but a sign
-	 * phrase may step over it ("severe and constant pain").
+	 * {@code [NEGATION SCOPE END]}: a negation does not reach over it ("not eating and very confused", "passed out
+	 * and fell"), but a sign phrase may step over it ("severe and constant pain") and so may a normal reading beside
+	 * a fever word ("fever and temp 36.8").
 	 */
 	NEGATION_SCOPE_END,
 	/** {@code [BENIGN]}: an everyday phrase that contains sign words but is not a sign ("fit to fly"). */

@@ -482,8 +482,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 
 			/** Punctuation or a scope end: worked out where asked, not for every token of a long message. */
 			private boolean isBarrier(int token) {
-				return Assessment.this.tokens.isBreak(token) || this.scopeEnd[token]
-						|| Assessment.this.negationScopeEnd[token];
+				return Assessment.this.tokens.isBreak(token) || this.scopeEnd[token];
 			}
 
 			private static boolean touches(boolean[] flags, Mention mention) {
@@ -506,7 +505,10 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (this.cueEndsBefore[k]) {
 						return true;
 					}
-					if (isBarrier(k - 1) || tokens.type(k - 1) == Tokens.NUMBER) {
+					// "not eating and very confused": the negation stops at "and" (a normal reading beside a fever word
+					// still reaches over it: "fever and temp 36.8")
+					if (isBarrier(k - 1) || Assessment.this.negationScopeEnd[k - 1]
+							|| tokens.type(k - 1) == Tokens.NUMBER) {
 						break;
 					}
 				}
@@ -523,7 +525,9 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 					if (this.cueStartsAt[k]) {
 						return true;
 					}
-					if (isBarrier(k) || this.negationWord[k]) {
+					// "and" ends this reach too: "passed out and fell" must not read "fell" as the faint going down;
+					// "the fever and cough have gone" alarms needlessly instead
+					if (isBarrier(k) || Assessment.this.negationScopeEnd[k] || this.negationWord[k]) {
 						break; // "fever has not gone": a negation before the cue undoes it
 					}
 				}

@@ -60,7 +60,12 @@ final class VitalSignsReader {
 			if (isPressurePair(tokens, t, chars, length)) {
 				double systolic = TemperatureReader.parse(chars, start, end);
 				double diastolic = TemperatureReader.parse(chars, tokens.start(t + 1), tokens.end(t + 1));
-				if (systolic <= CENTIMETRES_MAX && diastolic <= CENTIMETRES_MAX) {
+				// a diastolic above the systolic is not a blood pressure: a pain score ("6/10") or a date ("5/12")
+				if (diastolic >= systolic) {
+					t++;
+					continue;
+				}
+				if (systolic <= CENTIMETRES_MAX) {
 					systolic *= 10;
 				}
 				if (systolic >= SYSTOLIC_MIN && systolic <= SYSTOLIC_ALARM_MAX
