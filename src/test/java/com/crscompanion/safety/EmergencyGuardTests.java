@@ -135,6 +135,10 @@ class EmergencyGuardTests {
 		assertThat(this.guard.assess("blood pressure 130/80, pain 6/10").emergency()).isFalse();
 		assertThat(this.guard.assess("tension ok, douleur 7/10").emergency()).isFalse();
 		assertThat(this.guard.assess("bp check booked for 5/12").emergency()).isFalse();
+		assertThat(this.guard.assess("пульс 74, давление 120 на 80").emergency()).isFalse();
+		assertThat(this.guard.assess("النبض ٧٥ والضغط ١٢٠ على ٨٠").emergency()).isFalse();
+		assertThat(this.guard.assess("давление 80 на 50").emergency()).isTrue();
+		assertThat(this.guard.assess("blood pressure 85 over 50").emergency()).isTrue();
 	}
 
 	/** A negation ends at a conjunction: what is said after it is not negated ("not eating and very confused"). */

@@ -1,5 +1,7 @@
 package com.crscompanion.safety.internal;
 
+import java.util.Set;
+
 /**
  * Finds dangerous vital signs written as numbers next to their words: oxygen saturation at or below
  * {@value #OXYGEN_ALARM_MAX}% ("sats dropped to 91%"), heart rate above {@value #PULSE_ALARM_ABOVE} ("pulse 135") and
@@ -25,6 +27,10 @@ final class VitalSignsReader {
 	 * speakers write it ("la tension est à 8/5" is 80/50).
 	 */
 	private static final int CENTIMETRES_MAX = 25;
+
+	/** Words that join the two numbers of a blood pressure, folded as messages are. */
+	private static final Set<String> PAIR_WORDS = Set.of("over", "на", "sur", "sobre", "con",
+			TextNormalizer.foldPhrase("على"));
 
 	private static final int WORDS_BEFORE = 6;
 
@@ -57,23 +63,26 @@ final class VitalSignsReader {
 			}
 			int start = tokens.start(t);
 			int end = tokens.end(t);
-			if (isPressurePair(tokens, t, chars, length)) {
+			int second = isPressurePair(tokens, t, chars, length) ? t + 1 : spokenPairSecond(tokens, t, chars);
+			if (second > t) {
 				double systolic = TemperatureReader.parse(chars, start, end);
-				double diastolic = TemperatureReader.parse(chars, tokens.start(t + 1), tokens.end(t + 1));
+				double diastolic = TemperatureReader.parse(chars, tokens.start(second), tokens.end(second));
 				// a diastolic above the systolic is not a blood pressure: a pain score ("6/10") or a date ("5/12")
-				if (diastolic >= systolic) {
-					t++;
+				if (diastolic < systolic) {
+					if (systolic <= CENTIMETRES_MAX) {
+						systolic *= 10;
+					}
+					if (systolic >= SYSTOLIC_MIN && systolic <= SYSTOLIC_ALARM_MAX && TemperatureReader
+						.near(words.bloodPressure(), tokens, t, WORDS_BEFORE, WORDS_AFTER, false)) {
+						sink.lowBloodPressure(t, second + 1);
+					}
+					t = second;
 					continue;
 				}
-				if (systolic <= CENTIMETRES_MAX) {
-					systolic *= 10;
+				if (second == t + 1) {
+					t++;
+					continue; // numbers joined by a slash are never a reading on their own
 				}
-				if (systolic >= SYSTOLIC_MIN && systolic <= SYSTOLIC_ALARM_MAX
-						&& TemperatureReader.near(words.bloodPressure(), tokens, t, WORDS_BEFORE, WORDS_AFTER, false)) {
-					sink.lowBloodPressure(t, t + 2);
-				}
-				t++;
-				continue;
 			}
 			if (!TemperatureReader.standsAlone(tokens, t, chars, length, start, end)
 					|| (end < length && Tokens.isLetter(chars[end]))) {
@@ -93,6 +102,18 @@ final class VitalSignsReader {
 				sink.lowBloodPressure(t, t + 1);
 			}
 		}
+	}
+
+	/**
+	 * The token of the second number of a pressure said in words ("120 на 80", "١٢٠ على ٨٠", "120 over 80"), or -1.
+	 */
+	private static int spokenPairSecond(Tokens tokens, int t, char[] chars) {
+		if (t + 2 >= tokens.count() || tokens.type(t + 1) != Tokens.WORD || tokens.type(t + 2) != Tokens.NUMBER
+				|| tokens.end(t) - tokens.start(t) > 3 || tokens.end(t + 2) - tokens.start(t + 2) > 3) {
+			return -1;
+		}
+		String between = new String(chars, tokens.start(t + 1), tokens.end(t + 1) - tokens.start(t + 1));
+		return PAIR_WORDS.contains(between) ? t + 2 : -1;
 	}
 
 	/**
