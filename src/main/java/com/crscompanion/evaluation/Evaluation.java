@@ -301,7 +301,7 @@ public class Evaluation {
 				Map<String, List<Rate>> byFile = rates.stream()
 					.collect(Collectors.groupingBy(Rate::file, LinkedHashMap::new, Collectors.toList()));
 				byFile.forEach((file, fileRates) -> out.append("    ")
-					.append(String.format("%-22s", file))
+					.append(String.format("%-29s ", file))
 					.append(fileRates.stream()
 						.map(r -> r.language() + " " + r.alarms() + "/" + r.cases())
 						.collect(Collectors.joining(", ")))

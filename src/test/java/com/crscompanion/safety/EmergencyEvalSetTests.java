@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -60,8 +61,32 @@ class EmergencyEvalSetTests {
 				MAX_NEGATED_FALSE_ALARM_RATE);
 	}
 
-	/** Counts rows whose verdict is wrong: no alarm where {@code shouldAlarm}, an alarm where not. */
+	/**
+	 * The {@code -heldout-unseen} files: a blind set written by a helper that saw neither the phrase files nor any
+	 * other row, kept out of all tuning and measured once, at first contact, after the phrase files of 2026-11-22:
+	 * 108 of 140 reports caught, 5 of 90 benign and 15 of 40 negated messages alarmed. It gauges wordings the phrase
+	 * files have never seen. The floors sit at that first contact, so a change cannot quietly lose ground on them,
+	 * and the rows are counted, never listed.
+	 */
+	@Test
+	void unseenWordingsLoseNoGround() throws IOException {
+		assertThat(assess("emergency-heldout-unseen.tsv", true, false).rate()).as("reports missed")
+			.isLessThanOrEqualTo(32.0 / 140);
+		assertThat(assess("benign-heldout-unseen.tsv", false, false).rate()).as("benign false alarms")
+			.isLessThanOrEqualTo(5.0 / 90);
+		assertThat(assess("negated-heldout-unseen.tsv", false, false).rate()).as("negated false alarms")
+			.isLessThanOrEqualTo(15.0 / 40);
+	}
+
 	private Figures assess(String file, boolean shouldAlarm) throws IOException {
+		return assess(file, shouldAlarm, true);
+	}
+
+	/**
+	 * Counts rows whose verdict is wrong: no alarm where {@code shouldAlarm}, an alarm where not; prints them only
+	 * when {@code listWrong}.
+	 */
+	private Figures assess(String file, boolean shouldAlarm, boolean listWrong) throws IOException {
 		List<Row> rows = read("/eval/safety/" + file);
 		Figures figures = new Figures(rows.size());
 		for (Row row : rows) {
@@ -79,8 +104,10 @@ class EmergencyEvalSetTests {
 				shouldAlarm ? "missed" : "false alarms", figures.wrong.size(), 100 * figures.rate()));
 		figures.perLanguage.forEach((language, counts) -> report.append(String.format("  %s: %d/%d %s (%.1f%%)%n",
 				language, counts[1], counts[0], shouldAlarm ? "missed" : "false alarms", 100.0 * counts[1] / counts[0])));
-		figures.wrong.forEach(line -> report.append("  ").append(shouldAlarm ? "MISSED " : "FALSE ALARM ")
-			.append(line).append(System.lineSeparator()));
+		if (listWrong) {
+			figures.wrong.forEach(line -> report.append("  ").append(shouldAlarm ? "MISSED " : "FALSE ALARM ")
+				.append(line).append(System.lineSeparator()));
+		}
 		System.out.print(report);
 		return figures;
 	}
