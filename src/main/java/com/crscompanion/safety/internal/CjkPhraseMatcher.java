@@ -43,6 +43,15 @@ final class CjkPhraseMatcher {
 
 	private final List<Integer> phrasePartCounts = new ArrayList<>();
 
+	/** The same as {@link #parts} and {@link #phrasePartCounts}, as arrays for the scan: filled by the builder. */
+	private int[] partPhrase;
+
+	private int[] partIndex;
+
+	private int[] partLength;
+
+	private int[] partCountOfPhrase;
+
 	private CjkPhraseMatcher() {
 	}
 
@@ -51,7 +60,7 @@ final class CjkPhraseMatcher {
 	}
 
 	void match(Tokens tokens, PhraseTrie.MatchSink sink) {
-		Scan scan = new Scan(tokens, sink);
+		Scan scan = new Scan(tokens, sink, this.partCountOfPhrase.length);
 		int state = 0;
 		if (this.alphabetIsCjkOnly) {
 			// every other character resets the automaton, so only the CJK tokens (one per character) need a visit
@@ -83,17 +92,16 @@ final class CjkPhraseMatcher {
 		}
 		state = Math.max(next, 0);
 		for (int part : this.outputs[state]) {
-			int[] info = this.parts.get(part);
-			int phrase = info[0];
-			int partIndex = info[1];
+			int phrase = this.partPhrase[part];
+			int partIndex = this.partIndex[part];
 			int end = i + 1;
-			int start = end - info[2];
-			int partCount = this.phrasePartCounts.get(phrase);
+			int start = end - this.partLength[part];
+			int partCount = this.partCountOfPhrase[phrase];
 			if (partCount == 1) {
 				emit(scan.tokens, phrase, new int[][] { { start, end } }, scan.sink);
 				continue;
 			}
-			int[][] chain = scan.chains().computeIfAbsent(phrase, p -> new int[partCount][]);
+			int[][] chain = scan.chain(phrase, partCount);
 			if (partIndex == 0) {
 				chain[0] = new int[] { start, end };
 			}
@@ -125,20 +133,29 @@ final class CjkPhraseMatcher {
 
 		private final PhraseTrie.MatchSink sink;
 
-		/** Per phrase: start and end (chars) of the latest chain of parts matched so far, by part index. */
-		private Map<Integer, int[][]> chains;
+		private final int phrases;
 
-		Scan(Tokens tokens, PhraseTrie.MatchSink sink) {
+		/**
+		 * Per phrase: start and end (chars) of the latest chain of parts matched so far, by part index; made when a
+		 * message first matches a part of a phrase of several parts.
+		 */
+		private int[][][] chains;
+
+		Scan(Tokens tokens, PhraseTrie.MatchSink sink, int phrases) {
 			this.tokens = tokens;
 			this.chars = tokens.text().chars();
 			this.sink = sink;
+			this.phrases = phrases;
 		}
 
-		Map<Integer, int[][]> chains() {
+		int[][] chain(int phrase, int partCount) {
 			if (this.chains == null) {
-				this.chains = new HashMap<>();
+				this.chains = new int[this.phrases][][];
 			}
-			return this.chains;
+			if (this.chains[phrase] == null) {
+				this.chains[phrase] = new int[partCount][];
+			}
+			return this.chains[phrase];
 		}
 
 	}
@@ -273,6 +290,10 @@ final class CjkPhraseMatcher {
 			}
 			m.outputs = stateOutputs.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
 				.toArray(int[][]::new);
+			m.partPhrase = m.parts.stream().mapToInt(part -> part[0]).toArray();
+			m.partIndex = m.parts.stream().mapToInt(part -> part[1]).toArray();
+			m.partLength = m.parts.stream().mapToInt(part -> part[2]).toArray();
+			m.partCountOfPhrase = m.phrasePartCounts.stream().mapToInt(Integer::intValue).toArray();
 			return m;
 		}
 
