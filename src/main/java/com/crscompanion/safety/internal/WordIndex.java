@@ -144,10 +144,7 @@ final class WordIndex {
 	int lookup(char[] text, int start, int length, WordIdSink found, long[] prefixHashes) {
 		// kept small enough for the JIT to inline into the caller's loop; the rarer steps are methods of their own
 		int before = found.size();
-		long hash = hashAddingStems(text, start, length, found);
-		(isArabic(text[start]) ? this.arabicExactForms : this.otherExactForms).collect(hash, text, start, length,
-				found);
-		if (found.size() > before) {
+		if (lookupAsWritten(text, start, length, found) > before) {
 			return found.size();
 		}
 		return lookupAltered(text, start, length, found, prefixHashes);
@@ -155,7 +152,7 @@ final class WordIndex {
 
 	/**
 	 * Like {@link #lookup} without the tolerance for stretched letters and typos: the words that the text stands for
-	 * as written (an inflection or a stem counts). For checks of the phrase files, not for messages.
+	 * as written (an inflection or a stem counts), which {@link #lookup} tries first.
 	 */
 	int lookupAsWritten(char[] text, int start, int length, WordIdSink found) {
 		long hash = hashAddingStems(text, start, length, found);
