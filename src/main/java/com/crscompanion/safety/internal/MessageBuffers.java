@@ -41,7 +41,9 @@ final class MessageBuffers {
 
 	static final int NEGATION_SCOPE_END = 11;
 
-	private static final int FLAG_KINDS = 12;
+	static final int PRESSURE_PAIR_WORD = 12;
+
+	private static final int FLAG_KINDS = 13;
 
 	/** Per-token numbers, by the number the assessment gives each kind. */
 	static final int BENIGN_REACH = 0;

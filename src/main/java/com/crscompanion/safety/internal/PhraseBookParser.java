@@ -177,6 +177,8 @@ final class PhraseBookParser {
 					return new Section(PhraseKind.OXYGEN_WORD, null, false, AffixList.NONE);
 				case "PULSE WORDS":
 					return new Section(PhraseKind.PULSE_WORD, null, false, AffixList.NONE);
+				case "BLOOD PRESSURE PAIR WORDS":
+					return new Section(PhraseKind.PRESSURE_PAIR_WORD, null, false, AffixList.NONE);
 				case "BLOOD PRESSURE WORDS":
 					return new Section(PhraseKind.BLOOD_PRESSURE_WORD, null, false, AffixList.NONE);
 				case "LANGUAGE HINTS":

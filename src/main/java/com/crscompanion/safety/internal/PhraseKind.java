@@ -31,13 +31,15 @@ enum PhraseKind {
 	PULSE_WORD,
 	/** {@code [BLOOD PRESSURE WORDS]}: makes a nearby number or pair a blood pressure ("BP 85/50"). */
 	BLOOD_PRESSURE_WORD,
+	/** {@code [BLOOD PRESSURE PAIR WORDS]}: joins the two numbers of a blood pressure said in words ("120 over 80"). */
+	PRESSURE_PAIR_WORD,
 	/** {@code [LANGUAGE HINTS]}: very common words, used only to choose the reply language. */
 	LANGUAGE_HINT;
 
 	/** Sign words and the words around them get inflection, typo and repeated-letter tolerance; cue words not. */
 	boolean tolerant() {
 		return this != NEGATION_BEFORE && this != NEGATION_AFTER && this != NOT_NEGATION && this != SCOPE_END
-				&& this != NEGATION_SCOPE_END && this != LANGUAGE_HINT;
+				&& this != NEGATION_SCOPE_END && this != PRESSURE_PAIR_WORD && this != LANGUAGE_HINT;
 	}
 
 }

@@ -146,7 +146,8 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 			this.negationScopeEnd = buffers.flags(MessageBuffers.NEGATION_SCOPE_END, count + 1);
 			this.vitalWords = new VitalSignsReader.VitalWords(buffers.flags(MessageBuffers.OXYGEN_WORD, count),
 					buffers.flags(MessageBuffers.PULSE_WORD, count),
-					buffers.flags(MessageBuffers.BLOOD_PRESSURE_WORD, count));
+					buffers.flags(MessageBuffers.BLOOD_PRESSURE_WORD, count),
+					buffers.flags(MessageBuffers.PRESSURE_PAIR_WORD, count));
 		}
 
 		EmergencyVerdict run() {
@@ -278,6 +279,7 @@ public final class RuleBasedEmergencyGuard implements EmergencyGuard {
 				case OXYGEN_WORD -> mark(this.vitalWords.oxygen(), start, end);
 				case PULSE_WORD -> mark(this.vitalWords.pulse(), start, end);
 				case BLOOD_PRESSURE_WORD -> mark(this.vitalWords.bloodPressure(), start, end);
+				case PRESSURE_PAIR_WORD -> mark(this.vitalWords.pairWord(), start, end);
 				case LANGUAGE_HINT -> this.hintsPerLanguage[payload.language()]++;
 			}
 		}

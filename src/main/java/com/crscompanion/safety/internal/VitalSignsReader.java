@@ -1,7 +1,5 @@
 package com.crscompanion.safety.internal;
 
-import java.util.Set;
-
 /**
  * Finds dangerous vital signs written as numbers next to their words: oxygen saturation at or below
  * {@value #OXYGEN_ALARM_MAX}% ("sats dropped to 91%"), heart rate above {@value #PULSE_ALARM_ABOVE} ("pulse 135") and
@@ -28,10 +26,6 @@ final class VitalSignsReader {
 	 */
 	private static final int CENTIMETRES_MAX = 25;
 
-	/** Words that join the two numbers of a blood pressure, folded as messages are. */
-	private static final Set<String> PAIR_WORDS = Set.of("over", "на", "sur", "sobre", "con",
-			TextNormalizer.foldPhrase("على"));
-
 	private static final int WORDS_BEFORE = 6;
 
 	private static final int WORDS_AFTER = 2;
@@ -47,8 +41,8 @@ final class VitalSignsReader {
 
 	}
 
-	/** Token flags: which tokens are oxygen, pulse and blood pressure words. */
-	record VitalWords(boolean[] oxygen, boolean[] pulse, boolean[] bloodPressure) {
+	/** Token flags: which tokens are oxygen, pulse and blood pressure words, and words joining a pressure pair. */
+	record VitalWords(boolean[] oxygen, boolean[] pulse, boolean[] bloodPressure, boolean[] pairWord) {
 	}
 
 	private VitalSignsReader() {
@@ -63,7 +57,7 @@ final class VitalSignsReader {
 			}
 			int start = tokens.start(t);
 			int end = tokens.end(t);
-			int second = isPressurePair(tokens, t, chars, length) ? t + 1 : spokenPairSecond(tokens, t, chars);
+			int second = isPressurePair(tokens, t, chars, length) ? t + 1 : spokenPairSecond(tokens, t, words);
 			if (second > t) {
 				double systolic = TemperatureReader.parse(chars, start, end);
 				double diastolic = TemperatureReader.parse(chars, tokens.start(second), tokens.end(second));
@@ -105,15 +99,13 @@ final class VitalSignsReader {
 	}
 
 	/**
-	 * The token of the second number of a pressure said in words ("120 на 80", "١٢٠ على ٨٠", "120 over 80"), or -1.
+	 * The token of the second number of a pressure said in words ("120 на 80", "١٢٠ على ٨٠", "120 over 80": a
+	 * phrase file's [BLOOD PRESSURE PAIR WORDS] between two numbers), or -1.
 	 */
-	private static int spokenPairSecond(Tokens tokens, int t, char[] chars) {
-		if (t + 2 >= tokens.count() || tokens.type(t + 1) != Tokens.WORD || tokens.type(t + 2) != Tokens.NUMBER
-				|| tokens.end(t) - tokens.start(t) > 3 || tokens.end(t + 2) - tokens.start(t + 2) > 3) {
-			return -1;
-		}
-		String between = new String(chars, tokens.start(t + 1), tokens.end(t + 1) - tokens.start(t + 1));
-		return PAIR_WORDS.contains(between) ? t + 2 : -1;
+	private static int spokenPairSecond(Tokens tokens, int t, VitalWords words) {
+		boolean spoken = t + 2 < tokens.count() && words.pairWord()[t + 1] && tokens.type(t + 2) == Tokens.NUMBER
+				&& tokens.end(t) - tokens.start(t) <= 3 && tokens.end(t + 2) - tokens.start(t + 2) <= 3;
+		return spoken ? t + 2 : -1;
 	}
 
 	/**
