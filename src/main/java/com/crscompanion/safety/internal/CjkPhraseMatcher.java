@@ -36,20 +36,16 @@ final class CjkPhraseMatcher {
 	/** For each state, the parts that end there (including via suffix links). */
 	private int[][] outputs;
 
-	/** Part number → phrase number, index within the phrase, and length in characters. */
-	private final List<int[]> parts = new ArrayList<>();
-
 	private final List<PhrasePayload> phrasePayloads = new ArrayList<>();
 
-	private final List<Integer> phrasePartCounts = new ArrayList<>();
-
-	/** The same as {@link #parts} and {@link #phrasePartCounts}, as arrays for the scan: filled by the builder. */
+	/** Part number → phrase number, index within the phrase, and length in characters. */
 	private int[] partPhrase;
 
 	private int[] partIndex;
 
 	private int[] partLength;
 
+	/** Phrase number → how many parts it has. */
 	private int[] partCountOfPhrase;
 
 	private CjkPhraseMatcher() {
@@ -217,15 +213,20 @@ final class CjkPhraseMatcher {
 
 		private final CjkPhraseMatcher matcher = new CjkPhraseMatcher();
 
+		/** Part number → phrase number, index within the phrase, and length in characters. */
+		private final List<int[]> parts = new ArrayList<>();
+
+		private final List<Integer> phrasePartCounts = new ArrayList<>();
+
 		/** {@code parts}: the folded phrase split at its spaces. */
 		void add(List<String> parts, PhrasePayload payload) {
 			int phrase = this.matcher.phrasePayloads.size();
 			this.matcher.phrasePayloads.add(payload);
-			this.matcher.phrasePartCounts.add(parts.size());
+			this.phrasePartCounts.add(parts.size());
 			for (int index = 0; index < parts.size(); index++) {
 				String part = parts.get(index);
-				int partNumber = this.matcher.parts.size();
-				this.matcher.parts.add(new int[] { phrase, index, part.length() });
+				int partNumber = this.parts.size();
+				this.parts.add(new int[] { phrase, index, part.length() });
 				this.patterns.computeIfAbsent(part, p -> new ArrayList<>()).add(new int[] { partNumber });
 			}
 		}
@@ -290,10 +291,10 @@ final class CjkPhraseMatcher {
 			}
 			m.outputs = stateOutputs.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
 				.toArray(int[][]::new);
-			m.partPhrase = m.parts.stream().mapToInt(part -> part[0]).toArray();
-			m.partIndex = m.parts.stream().mapToInt(part -> part[1]).toArray();
-			m.partLength = m.parts.stream().mapToInt(part -> part[2]).toArray();
-			m.partCountOfPhrase = m.phrasePartCounts.stream().mapToInt(Integer::intValue).toArray();
+			m.partPhrase = this.parts.stream().mapToInt(part -> part[0]).toArray();
+			m.partIndex = this.parts.stream().mapToInt(part -> part[1]).toArray();
+			m.partLength = this.parts.stream().mapToInt(part -> part[2]).toArray();
+			m.partCountOfPhrase = this.phrasePartCounts.stream().mapToInt(Integer::intValue).toArray();
 			return m;
 		}
 
