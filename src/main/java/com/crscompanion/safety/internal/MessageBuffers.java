@@ -62,7 +62,7 @@ final class MessageBuffers {
 
 	final TokenWords words = new TokenWords(16);
 
-	final RepeatedWords repeated = new RepeatedWords(Tokens.of(TextNormalizer.normalize("")));
+	final RepeatedWords repeated = new RepeatedWords();
 
 	/** Scratch for {@link WordIndex#lookup}: prefix hashes of one word. */
 	final long[] prefixHashes = new long[64];
@@ -128,11 +128,13 @@ final class MessageBuffers {
 		this.notNegations.clear();
 	}
 
-	/** Wipes the message's folded text and mentions; whether these buffers are small enough to keep. */
+	/**
+	 * Wipes the message's folded text; whether these buffers are small enough to keep. The mention lists hold no
+	 * text and are emptied when the next message is taken up.
+	 */
 	boolean wipe() {
 		Arrays.fill(this.folded, 0, Math.min(this.foldedLength, this.folded.length), '\0');
 		this.foldedLength = 0;
-		clearMentions();
 		// a token takes at least one character, so no per-token array of a kept message outgrows its characters
 		return this.folded.length <= MAX_KEPT_CHARS + 16 && this.tokens.capacity() <= MAX_KEPT_CHARS
 				&& this.words.capacity() <= MAX_KEPT_CHARS;

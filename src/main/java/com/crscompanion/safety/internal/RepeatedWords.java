@@ -27,6 +27,10 @@ final class RepeatedWords {
 		reset(tokens);
 	}
 
+	/** An instance for no message yet: {@link #reset} it before each one. */
+	RepeatedWords() {
+	}
+
 	/** Forgets the words seen so far and starts on the tokens of another message. */
 	void reset(Tokens tokens) {
 		this.tokens = tokens;
