@@ -192,7 +192,7 @@ final class CjkPhraseMatcher {
 
 	private int transition(int state, char c) {
 		long key = ((long) state << 16) | c;
-		int slot = slot(key);
+		int slot = LongIndex.slot(key, this.gotoMask);
 		while (this.gotoValues[slot] != 0) {
 			if (this.gotoKeys[slot] == key) {
 				return this.gotoValues[slot] - 1;
@@ -200,11 +200,6 @@ final class CjkPhraseMatcher {
 			slot = (slot + 1) & this.gotoMask;
 		}
 		return -1;
-	}
-
-	private int slot(long key) {
-		long mixed = key * 0x9E3779B97F4A7C15L;
-		return (int) (mixed ^ (mixed >>> 32)) & this.gotoMask;
 	}
 
 	static final class Builder {
@@ -259,7 +254,7 @@ final class CjkPhraseMatcher {
 			m.gotoValues = new int[capacity];
 			m.gotoMask = capacity - 1;
 			m.gotoBuild.forEach((key, value) -> {
-				int slot = m.slot(key);
+				int slot = LongIndex.slot(key, m.gotoMask);
 				while (m.gotoValues[slot] != 0) {
 					slot = (slot + 1) & m.gotoMask;
 				}

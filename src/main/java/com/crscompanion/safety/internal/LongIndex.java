@@ -86,7 +86,10 @@ final class LongIndex {
 		return (count(entry) == 1) ? (int) entry : this.overflow[(int) entry + index];
 	}
 
-	/** The home slot of a key in a table of {@code mask + 1} slots (a power of two); WordIndex's table uses it too. */
+	/**
+	 * The home slot of a key in a table of {@code mask + 1} slots (a power of two); WordIndex's table and the Chinese
+	 * phrase automaton use it too.
+	 */
 	static int slot(long key, int mask) {
 		long mixed = key * SPREAD;
 		return (int) (mixed ^ (mixed >>> 32)) & mask;
