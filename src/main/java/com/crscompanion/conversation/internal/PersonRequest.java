@@ -18,18 +18,31 @@ final class PersonRequest {
 
 	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-	private final List<String> phrases;
+	/** Phrases in scripts with spaces, padded: found only as whole words. */
+	private final List<String> spacedPhrases;
+
+	/** Phrases with Chinese characters, without spaces: found anywhere in the message with its spaces taken out. */
+	private final List<String> unspacedPhrases;
 
 	PersonRequest(List<String> phrases) {
-		this.phrases = phrases.stream().map(PersonRequest::fold).filter(p -> !p.isBlank()).toList();
+		List<String> folded = phrases.stream().map(PersonRequest::fold).filter(p -> !p.isBlank()).toList();
+		this.spacedPhrases = folded.stream().filter(p -> !HAN.matcher(p).find()).map(p -> " " + p + " ").toList();
+		this.unspacedPhrases = folded.stream().filter(p -> HAN.matcher(p).find()).map(p -> p.replace(" ", "")).toList();
 	}
 
 	boolean asksForPerson(String text) {
 		String folded = " " + fold(text) + " ";
-		for (String phrase : this.phrases) {
-			boolean spaced = !HAN.matcher(phrase).find();
-			if (spaced ? folded.contains(" " + phrase + " ") : folded.replace(" ", "").contains(phrase.replace(" ", ""))) {
+		for (String phrase : this.spacedPhrases) {
+			if (folded.contains(phrase)) {
 				return true;
+			}
+		}
+		if (!this.unspacedPhrases.isEmpty()) {
+			String unspaced = folded.replace(" ", "");
+			for (String phrase : this.unspacedPhrases) {
+				if (unspaced.contains(phrase)) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -81,8 +82,11 @@ class JdbcConversationHistory implements ConversationHistory {
 	public void recordTurn(ConversationRef ref, String displayName, String familyText, List<BotReply> replies) {
 		this.transactions.executeWithoutResult(status -> {
 			long conversation = touch(ref, displayName).reference();
-			insertFamilyMessage(conversation, familyText);
-			insertBotReplies(conversation, replies);
+			// the family's words and the replies in one batch, in this order: one round trip for the whole turn
+			List<Object[]> rows = new ArrayList<>(1 + replies.size());
+			rows.add(new Object[] { conversation, Author.FAMILY.name(), "message", familyText, toDb(this.clock.instant()) });
+			rows.addAll(replyRows(conversation, replies));
+			insertMessages(rows);
 		});
 	}
 
@@ -106,10 +110,18 @@ class JdbcConversationHistory implements ConversationHistory {
 		if (replies.isEmpty()) {
 			return;
 		}
+		insertMessages(replyRows(conversation, replies));
+	}
+
+	private List<Object[]> replyRows(long conversation, List<BotReply> replies) {
 		Instant now = this.clock.instant();
-		List<Object[]> rows = replies.stream()
+		return replies.stream()
 			.map(reply -> new Object[] { conversation, Author.BOT.name(), reply.kind(), reply.text(), toDb(now) })
 			.toList();
+	}
+
+	/** Rows of (conversation, author, kind, body, created at): messages not pushed, with no author name. */
+	private void insertMessages(List<Object[]> rows) {
 		this.batches.batchUpdate("insert into message (conversation_id, author, author_name, kind, body, pushed, "
 				+ "created_at) values (?, ?, null, ?, ?, false, ?)", rows);
 	}

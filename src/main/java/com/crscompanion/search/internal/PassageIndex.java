@@ -36,6 +36,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
@@ -59,6 +60,12 @@ import com.crscompanion.search.SearchResult.Hit;
  * reference counted so swapping it out never closes it under a query in flight.
  */
 final class PassageIndex {
+
+	/**
+	 * Distinct term groups (and terms) whose scores one index keeps. Families' questions draw on a few thousand words;
+	 * the bound keeps a flood of made-up words from growing it.
+	 */
+	private static final int REMEMBERED_TERMS = 20_000;
 
 	/** A model failing on questions is logged, but not once per question. */
 	private static final RateLimitedLog MODEL_FAILURES = new RateLimitedLog(
@@ -99,6 +106,17 @@ final class PassageIndex {
 	 * words include chat that says nothing about the guide.
 	 */
 	private final Set<String> guideTerms;
+
+	/**
+	 * Each term group's BM25F scores by document, and its best-phrasing scores: the index never changes, so Lucene
+	 * computes them once per group, not once per question (that was most of a question's time and garbage).
+	 */
+	private final BoundedCache<List<String>, DocScores> groupScores = new BoundedCache<>(REMEMBERED_TERMS);
+
+	private final BoundedCache<List<String>, DocScores> phrasingScores = new BoundedCache<>(REMEMBERED_TERMS);
+
+	/** The passages whose words hold a term, for the confidence: how rare it is and whether the best one holds it. */
+	private final BoundedCache<String, TermPassages> passagesWith = new BoundedCache<>(REMEMBERED_TERMS);
 
 	private PassageIndex(GuideAnalyzer analyzer, SearchProperties properties, DirectoryReader reader,
 			Passage[] passagesByDoc, int[] passageDocOf, Supplier<Set<String>> english, Set<String> lexiconTerms,
@@ -325,18 +343,16 @@ final class PassageIndex {
 	 * from one, "infection" from another); the best single phrasing rewards the passage families asked for in
 	 * these words.
 	 */
-	private float[] wordScores(List<List<String>> groups) throws IOException {
-		// each group's scores added up clause by clause: a BooleanQuery of SHOULD clauses sums the same, but allocates
-		// a 2,048-slot window for every search, a third of a question's garbage
+	private float[] wordScores(List<List<String>> groups) {
 		float[] scores = new float[this.reader.maxDoc()];
 		for (List<String> group : groups) {
-			addScores(groupQuery(group), scores);
+			this.groupScores.get(group, g -> scoresOf(groupQuery(g))).addTo(scores);
 		}
 		float phrasingWeight = this.properties.boosts().phrasing();
 		if (phrasingWeight > 0) {
 			float[] phrasingScores = new float[scores.length];
 			for (List<String> group : groups) {
-				addScores(phrasingQuery(group), phrasingScores);
+				this.phrasingScores.get(group, g -> scoresOf(phrasingQuery(g))).addTo(phrasingScores);
 			}
 			float[] bestPhrasing = new float[scores.length];
 			for (int doc = 0; doc < phrasingScores.length; doc++) {
@@ -400,9 +416,45 @@ final class PassageIndex {
 		return blended;
 	}
 
-	/** Adds the score of every document the query matches to {@code scores}, by document. */
-	private void addScores(Query query, float[] scores) throws IOException {
-		this.searcher.search(query, new EveryScore(scores));
+	/** The score of every document the query matches. */
+	private DocScores scoresOf(Query query) {
+		// each group's scores kept apart and added up group by group: a BooleanQuery of SHOULD clauses sums the same,
+		// but allocates a 2,048-slot window for every search
+		float[] scores = new float[this.reader.maxDoc()];
+		try {
+			this.searcher.search(query, new EveryScore(scores));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return DocScores.of(scores);
+	}
+
+	/** Scores by document, only the documents that have one. */
+	private record DocScores(int[] docs, float[] scores) {
+
+		static DocScores of(float[] byDoc) {
+			int matched = 0;
+			for (float score : byDoc) {
+				matched += (score != 0) ? 1 : 0;
+			}
+			int[] docs = new int[matched];
+			float[] scores = new float[matched];
+			for (int doc = 0, i = 0; doc < byDoc.length; doc++) {
+				if (byDoc[doc] != 0) {
+					docs[i] = doc;
+					scores[i++] = byDoc[doc];
+				}
+			}
+			return new DocScores(docs, scores);
+		}
+
+		void addTo(float[] byDoc) {
+			for (int i = 0; i < this.docs.length; i++) {
+				byDoc[this.docs[i]] += this.scores[i];
+			}
+		}
+
 	}
 
 	/** One query term and its synonyms in one phrasing: BM25 with one idf for the term and its synonyms. */
@@ -490,7 +542,7 @@ final class PassageIndex {
 	 * guide's topic vocabulary, so a long message with several solid matches is not sunk by its chatter. The guide
 	 * evidence counts only matches on the guide's own words: a question is answered only if it has some.
 	 */
-	private Coverage coverage(List<List<String>> groups, int doc) throws IOException {
+	private Coverage coverage(List<List<String>> groups, int doc) {
 		double rarest = idf(1);
 		double asked = 0;
 		double covered = 0;
@@ -503,13 +555,13 @@ final class PassageIndex {
 			double topicWeight = 0;
 			double guideWeight = 0;
 			for (String term : group) {
-				int df = this.reader.docFreq(new Term(IndexField.ALL.fieldName(), term));
-				if (df == 0) {
+				TermPassages with = this.passagesWith.get(term, this::passagesWith);
+				if (with.docFreq() == 0) {
 					continue;
 				}
-				double weight = idf(df);
+				double weight = idf(with.docFreq());
 				groupWeight = Math.max(groupWeight, weight);
-				if (contains(doc, term)) {
+				if (with.holds(doc)) {
 					matchedWeight = Math.max(matchedWeight, weight);
 					topicWeight = this.topicTerms.contains(term) ? Math.max(topicWeight, weight) : topicWeight;
 					guideWeight = this.guideTerms.contains(term) ? Math.max(guideWeight, weight) : guideWeight;
@@ -572,17 +624,36 @@ final class PassageIndex {
 		return Math.log(1 + (this.documents - df + 0.5) / (df + 0.5));
 	}
 
-	private boolean contains(int doc, String term) throws IOException {
-		for (LeafReaderContext leaf : this.reader.leaves()) {
-			int local = doc - leaf.docBase;
-			if (local < 0 || local >= leaf.reader().maxDoc()) {
-				continue;
+	/** The passage documents whose words hold {@code term}, in order, and its document frequency. */
+	private TermPassages passagesWith(String term) {
+		Term inAll = new Term(IndexField.ALL.fieldName(), term);
+		try {
+			int[] docs = new int[0];
+			for (LeafReaderContext leaf : this.reader.leaves()) {
+				PostingsEnum postings = leaf.reader().postings(inAll, PostingsEnum.NONE);
+				if (postings == null) {
+					continue;
+				}
+				int count = docs.length;
+				for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+					docs = (count == docs.length) ? Arrays.copyOf(docs, Math.max(8, count * 2)) : docs;
+					docs[count++] = leaf.docBase + doc;
+				}
+				docs = Arrays.copyOf(docs, count);
 			}
-			PostingsEnum postings = leaf.reader()
-				.postings(new Term(IndexField.ALL.fieldName(), new BytesRef(term)), PostingsEnum.NONE);
-			return postings != null && postings.advance(local) == local;
+			return new TermPassages(this.reader.docFreq(inAll), docs);
 		}
-		return false;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private record TermPassages(int docFreq, int[] docs) {
+
+		boolean holds(int doc) {
+			return Arrays.binarySearch(this.docs, doc) >= 0;
+		}
+
 	}
 
 }

@@ -52,14 +52,23 @@ final class SpellingCorrector {
 		for (String deletion : deletions(word, maxEdits)) {
 			for (String candidate : this.byDeletion.getOrDefault(deletion, List.of())) {
 				int distance = distance(word, candidate, maxEdits);
-				if (distance <= maxEdits && (distance < bestDistance || (distance == bestDistance
-						&& this.frequencies.get(candidate) > this.frequencies.get(best)))) {
+				if (distance <= maxEdits && (distance < bestDistance
+						|| (distance == bestDistance && closerTie(candidate, best)))) {
 					best = candidate;
 					bestDistance = distance;
 				}
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Of two words equally close, the more frequent; of two as frequent, the first in alphabetical order. The candidates
+	 * come out of hash sets in an order that changes from run to run, and the same question must get the same answer.
+	 */
+	private boolean closerTie(String candidate, String best) {
+		int byFrequency = Integer.compare(this.frequencies.get(candidate), this.frequencies.get(best));
+		return byFrequency > 0 || (byFrequency == 0 && candidate.compareTo(best) < 0);
 	}
 
 	private static int maxEdits(int length) {
