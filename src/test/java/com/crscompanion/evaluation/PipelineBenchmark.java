@@ -41,7 +41,8 @@ import com.crscompanion.safety.EmergencyGuard;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+// the collector the app runs with (app.gc in pom.xml)
+@Fork(value = 1, jvmArgsAppend = { "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC" })
 public class PipelineBenchmark {
 
 	private static final int MESSAGES_PER_CONVERSATION = 40;

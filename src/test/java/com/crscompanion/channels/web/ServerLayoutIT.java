@@ -47,7 +47,7 @@ class ServerLayoutIT {
 		assertThat(SERVER.resolve("crs-companion.aot")).as("run 'package' first").exists();
 		String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// its own embedded database, whatever database the environment names
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:AOTCache=" + SERVER.resolve("crs-companion.aot"), "-jar",
+		ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:AOTCache=" + SERVER.resolve("crs-companion.aot"), "-jar",
 				SERVER.resolve("crs-companion.jar").toString(), "--server.port=0",
 				"--spring.datasource.url=jdbc:h2:mem:server-layout-it;DB_CLOSE_DELAY=-1",
 				"--spring.datasource.driver-class-name=org.h2.Driver", "--spring.datasource.username=sa",
