@@ -1,7 +1,6 @@
 package com.crscompanion.evaluation;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +26,6 @@ import com.crscompanion.search.SearchResult;
 @Service
 public class Evaluation {
 
-	/** Loading the sentence model and reading the content with it: seconds, even on a slow machine. */
-	private static final Duration RANKING_READY_WAIT = Duration.ofMinutes(2);
-
 	private static final int WARM_UP_ROUNDS = 3;
 
 	private final Conversations conversations;
@@ -46,7 +42,7 @@ public class Evaluation {
 		List<EvalSet> questionSets = EvalSet.readKind(dir.resolve("retrieval"), "questions");
 		List<EvalSet> offTopicSets = EvalSet.readKind(dir.resolve("retrieval"), "offtopic");
 		// the figures are of the ranking the bot settles on, not of the first seconds after start-up
-		boolean byMeaning = this.search.awaitRankingByMeaning(RANKING_READY_WAIT);
+		boolean byMeaning = this.search.awaitRankingByMeaning(PassageSearch.MEANING_READY_WITHIN);
 		warmUp(questionSets);
 		List<Score> scores = new ArrayList<>();
 		List<Miss> misses = new ArrayList<>();

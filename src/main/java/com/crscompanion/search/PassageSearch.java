@@ -8,6 +8,12 @@ import java.time.Duration;
  */
 public interface PassageSearch {
 
+	/**
+	 * How long a tool that shows or measures rankings waits for ranking by meaning: loading the model and reading the
+	 * content with it take seconds, even on a slow machine; past this the model is taken to have failed.
+	 */
+	Duration MEANING_READY_WITHIN = Duration.ofMinutes(2);
+
 	SearchResult search(String text);
 
 	/**

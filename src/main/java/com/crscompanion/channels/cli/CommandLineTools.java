@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +91,7 @@ class CommandLineTools implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		// an editor checks the answer families will get, ranked as the running bot ranks it
-		this.search.awaitRankingByMeaning(Duration.ofMinutes(2));
+		this.search.awaitRankingByMeaning(PassageSearch.MEANING_READY_WITHIN);
 		for (Reply reply : this.conversations.handle(new InboundMessage("cli", "cli", question))) {
 			this.out.println("[" + reply.kind().name().toLowerCase() + "]" + ((reply.passageId() != null) ? " " + reply.passageId() : ""));
 			this.out.println(reply.text());
