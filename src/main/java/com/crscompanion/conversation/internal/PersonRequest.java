@@ -3,7 +3,9 @@ package com.crscompanion.conversation.internal;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Recognises a family asking for a human in words ("can I talk to a real person", "转人工", "хочу поговорить с
@@ -25,9 +27,12 @@ final class PersonRequest {
 	private final List<String> unspacedPhrases;
 
 	PersonRequest(List<String> phrases) {
-		List<String> folded = phrases.stream().map(PersonRequest::fold).filter(p -> !p.isBlank()).toList();
-		this.spacedPhrases = folded.stream().filter(p -> !HAN.matcher(p).find()).map(p -> " " + p + " ").toList();
-		this.unspacedPhrases = folded.stream().filter(p -> HAN.matcher(p).find()).map(p -> p.replace(" ", "")).toList();
+		Map<Boolean, List<String>> byHan = phrases.stream()
+			.map(PersonRequest::fold)
+			.filter(p -> !p.isBlank())
+			.collect(Collectors.partitioningBy(p -> HAN.matcher(p).find()));
+		this.spacedPhrases = byHan.get(false).stream().map(p -> " " + p + " ").toList();
+		this.unspacedPhrases = byHan.get(true).stream().map(p -> p.replace(" ", "")).toList();
 	}
 
 	boolean asksForPerson(String text) {

@@ -19,7 +19,10 @@ final class BoundedCache<K, V> {
 		this.capacity = capacity;
 	}
 
-	/** The value for {@code key}, computed by {@code compute} if it is not held; {@code compute} must not throw. */
+	/**
+	 * The value for {@code key}, computed by {@code compute} if it is not held; a computation that throws keeps
+	 * nothing.
+	 */
 	V get(K key, Function<K, V> compute) {
 		V value = this.values.get(key);
 		if (value != null) {

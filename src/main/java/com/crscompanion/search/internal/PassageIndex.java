@@ -624,31 +624,33 @@ final class PassageIndex {
 		return Math.log(1 + (this.documents - df + 0.5) / (df + 0.5));
 	}
 
-	/** The passage documents whose words hold {@code term}, in order, and its document frequency. */
+	/** The passage documents whose words hold {@code term}, in order. */
 	private TermPassages passagesWith(String term) {
 		Term inAll = new Term(IndexField.ALL.fieldName(), term);
 		try {
-			int[] docs = new int[0];
+			// the index is written once and never deletes, so its document frequency is exactly the postings' length
+			int[] docs = new int[this.reader.docFreq(inAll)];
+			int count = 0;
 			for (LeafReaderContext leaf : this.reader.leaves()) {
 				PostingsEnum postings = leaf.reader().postings(inAll, PostingsEnum.NONE);
-				if (postings == null) {
-					continue;
+				if (postings != null) {
+					for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+						docs[count++] = leaf.docBase + doc;
+					}
 				}
-				int count = docs.length;
-				for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-					docs = (count == docs.length) ? Arrays.copyOf(docs, Math.max(8, count * 2)) : docs;
-					docs[count++] = leaf.docBase + doc;
-				}
-				docs = Arrays.copyOf(docs, count);
 			}
-			return new TermPassages(this.reader.docFreq(inAll), docs);
+			return new TermPassages(docs);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private record TermPassages(int docFreq, int[] docs) {
+	private record TermPassages(int[] docs) {
+
+		int docFreq() {
+			return this.docs.length;
+		}
 
 		boolean holds(int doc) {
 			return Arrays.binarySearch(this.docs, doc) >= 0;
