@@ -78,6 +78,23 @@ class EmergencyEvalSetTests {
 			.isLessThanOrEqualTo(15.0 / 40);
 	}
 
+	/**
+	 * The {@code -heldout-unseen2} files: a second blind set (150 reports, 90 benign, 48 negated; six languages,
+	 * more reports described by what the family sees than by a sign word), written the same way on 2026-11-22. At
+	 * first contact 111 of 150 reports were caught, 11 of 90 benign and 10 of 48 negated messages alarmed. Its
+	 * odd-numbered half's errors were read once, for faults in how words are matched rather than for phrases;
+	 * nothing was added for a row. The floors sit at the figures after that session's phrase files (112, 10, 10).
+	 */
+	@Test
+	void secondUnseenSetLosesNoGround() throws IOException {
+		assertThat(assess("emergency-heldout-unseen2.tsv", true, false).rate()).as("reports missed")
+			.isLessThanOrEqualTo(38.0 / 150);
+		assertThat(assess("benign-heldout-unseen2.tsv", false, false).rate()).as("benign false alarms")
+			.isLessThanOrEqualTo(10.0 / 90);
+		assertThat(assess("negated-heldout-unseen2.tsv", false, false).rate()).as("negated false alarms")
+			.isLessThanOrEqualTo(10.0 / 48);
+	}
+
 	private Figures assess(String file, boolean shouldAlarm) throws IOException {
 		return assess(file, shouldAlarm, true);
 	}
