@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -56,24 +58,18 @@ class EverydayWordsTests {
 				+ "[BENIGN] in config/emergency/en.txt, or add them as sign words if they are").isEmpty();
 	}
 
-	/** Debian's {@code wfrench} package; {@code .ci/run} installs it. */
-	@Test
-	void noFrenchWordAlarmsOnlyThroughTypoTolerance() {
-		List<String> readAsTypos = alarmingOnlyAsTypos(Path.of("/usr/share/dict/french"), "wfrench",
-				EverydayWordsTests::oneWord, reviewed("typo-alarms-fr.txt"));
-		assertThat(readAsTypos).as("French words that alarm only as a typo of a sign word: list everyday ones under "
-				+ "[BENIGN] in config/emergency/fr.txt; review forms and likely slips of a sign word into "
-				+ "src/test/resources/safety/typo-alarms-fr.txt").isEmpty();
-	}
-
-	/** Debian's {@code wspanish} package; {@code .ci/run} installs it. */
-	@Test
-	void noSpanishWordAlarmsOnlyThroughTypoTolerance() {
-		List<String> readAsTypos = alarmingOnlyAsTypos(Path.of("/usr/share/dict/spanish"), "wspanish",
-				EverydayWordsTests::oneWord, reviewed("typo-alarms-es.txt"));
-		assertThat(readAsTypos).as("Spanish words that alarm only as a typo of a sign word: list everyday ones under "
-				+ "[BENIGN] in config/emergency/es.txt; review forms and likely slips of a sign word into "
-				+ "src/test/resources/safety/typo-alarms-es.txt").isEmpty();
+	/**
+	 * Debian's {@code wfrench} and {@code wspanish} packages; {@code .ci/run} installs them. Their words carry accents,
+	 * which the guard folds away like the phrase files' own.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "French, /usr/share/dict/french, wfrench, fr", "Spanish, /usr/share/dict/spanish, wspanish, es" })
+	void noWordAlarmsOnlyThroughTypoTolerance(String language, Path wordList, String debianPackage, String code) {
+		List<String> readAsTypos = alarmingOnlyAsTypos(wordList, debianPackage, EverydayWordsTests::oneWord,
+				reviewed("typo-alarms-" + code + ".txt"));
+		assertThat(readAsTypos).as(language + " words that alarm only as a typo of a sign word: list everyday ones "
+				+ "under [BENIGN] in config/emergency/" + code + ".txt; review forms and likely slips of a sign word "
+				+ "into src/test/resources/safety/typo-alarms-" + code + ".txt").isEmpty();
 	}
 
 	/** The checked words that alarm, match no phrase word as written, and are not in {@code meantToAlarm}. */
