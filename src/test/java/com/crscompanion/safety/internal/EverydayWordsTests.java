@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,7 @@ class EverydayWordsTests {
 	@Test
 	void noEnglishWordAlarmsOnlyThroughTypoTolerance() {
 		List<String> readAsTypos = alarmingOnlyAsTypos(Path.of("/usr/share/dict/american-english"), "wamerican",
+				// apostrophes and accents fold away anyway
 				word -> word.chars().allMatch(c -> c >= 'a' && c <= 'z'), MISSPELLINGS_OF_SIGNS);
 		assertThat(readAsTypos).as("everyday words that alarm only as a typo of a sign word: list them under "
 				+ "[BENIGN] in config/emergency/en.txt, or add them as sign words if they are").isEmpty();
@@ -74,7 +76,7 @@ class EverydayWordsTests {
 
 	/** The checked words that alarm, match no phrase word as written, and are not in {@code meantToAlarm}. */
 	private static List<String> alarmingOnlyAsTypos(Path wordList, String debianPackage,
-			java.util.function.Predicate<String> checkable, Set<String> meantToAlarm) {
+			Predicate<String> checkable, Set<String> meantToAlarm) {
 		if (!Files.isReadable(wordList)) {
 			String why = "No word list at " + wordList + " (apt-get install " + debianPackage + ")";
 			if ("true".equals(System.getenv("CI"))) {
@@ -87,7 +89,7 @@ class EverydayWordsTests {
 		int checked = 0;
 		for (String line : read(wordList)) {
 			String word = line.strip().toLowerCase(Locale.ROOT);
-			// shorter words get no typo tolerance; apostrophes and accents fold away anyway
+			// shorter words get no typo tolerance
 			if (word.length() < WordIndex.MIN_TYPO_LENGTH - 1 || !checkable.test(word)) {
 				continue;
 			}
